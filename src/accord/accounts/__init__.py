@@ -1,0 +1,1 @@
+"""Users, magic links (invitations and sign-in links), two-factor authentication."""

@@ -1,0 +1,1 @@
+"""Settings modules: `dev` (make run), `test`, `production` (the `accord` command's default)."""

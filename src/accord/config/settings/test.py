@@ -1,0 +1,23 @@
+"""The test suite: fast hashing, in-memory e-mail, no lockout noise between tests."""
+
+from __future__ import annotations
+
+from accord.config import env
+from accord.config.settings.base import *  # noqa: F403
+from accord.config.settings.base import VAR_DIR, development_secret
+
+DEBUG = False
+SECRET_KEY = development_secret("test")
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WHITENOISE_USE_FINDERS = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# A file, not :memory:: the browser tests' live server runs in another thread/process.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-accord.sqlite3")}  # noqa: F405
+MEDIA_ROOT = VAR_DIR / "test-media"
+AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5, minimum=1)

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.urls import include, path
+
+from accord.accounts import views as account_views
+from accord.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/", include("accord.accounts.urls")),
+    path("link/<str:token>/", account_views.magic_link_view, name="magic_link"),
+]

@@ -1,0 +1,1 @@
+"""Shared base pieces: base model, errors, clock. Imports no domain app."""
