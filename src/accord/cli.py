@@ -14,10 +14,18 @@ import django
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import execute_from_command_line
 
+from accord.audit.signing import generate_key
+
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.config.settings.production")
     args = list(sys.argv if argv is None else ["accord", *argv])
+    if args[1:3] == ["audit", "keygen"]:
+        # Needs no configuration: it is how production configuration is made.
+        private, public = generate_key()
+        print(f"AUDIT_SIGNING_KEY={private}")
+        print(f"# public key, for AUDIT_VERIFY_KEYS after a rotation: {public}")
+        return 0
     try:
         django.setup()
     except ImproperlyConfigured as exc:

@@ -20,10 +20,7 @@ class EmailLoginForm(AuthenticationForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     error_messages = {
-        "invalid_login": _(
-            "That e-mail address and password do not match. Both are case-sensitive "
-            "except the address."
-        ),
+        "invalid_login": _("That e-mail address and password do not match."),
         "inactive": _("This account is inactive."),
     }
 

@@ -73,6 +73,9 @@ TEMPLATES = [
     },
 ]
 
+if env.raw("DATABASE_URL") is None:
+    # The zero-setup default lives in ./var; make it so a fresh checkout just runs.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": env.database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'accord.sqlite3'}"),
 }
@@ -152,7 +155,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(env.raw("STATIC_ROOT") or VAR_DIR / "static")
+STATIC_ROOT: Path | None = Path(env.raw("STATIC_ROOT") or VAR_DIR / "static")
 MEDIA_ROOT = Path(env.raw("MEDIA_ROOT") or VAR_DIR / "media")
 
 SESSION_COOKIE_HTTPONLY = True

@@ -10,4 +10,5 @@ DEBUG = env.boolean("DEBUG", True)
 SECRET_KEY = env.raw("SECRET_KEY") or development_secret("dev")
 # Serve static files straight from the apps, so a fresh checkout needs no collectstatic.
 WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None  # served from the apps' folders; collectstatic is for production
 WHITENOISE_AUTOREFRESH = True

@@ -41,6 +41,8 @@ class Command(BaseCommand):
         checkpoint.add_argument("--case", required=True)
         checkpoint.add_argument("--reason", default="on demand")
         checkpoint.add_argument("--out", metavar="FILE", help="Also write the checkpoint here.")
+        # `accord audit keygen` is answered by accord.cli before settings load; this
+        # subcommand serves manage.py and call_command.
         sub.add_parser("keygen", help="Print a new Ed25519 key for AUDIT_SIGNING_KEY.")
 
     def handle(self, *args: Any, **options: Any) -> None:

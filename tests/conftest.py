@@ -1,0 +1,33 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from accord.audit import triggers
+
+
+@pytest.fixture(autouse=True)
+def _audit_triggers(request: pytest.FixtureRequest):
+    """Keep the append-only triggers on for every database test.
+
+    Transactional tests (and the browser tests' live server) end with a flush that deletes
+    every row, which the triggers rightly refuse: drop them just for that flush. The next
+    database test installs them again.
+    """
+    names = set(request.fixturenames)
+    if not names & {"db", "transactional_db", "live_server", "django_db_setup"} and not (
+        request.node.get_closest_marker("django_db")
+    ):
+        yield
+        return
+    request.getfixturevalue("django_db_setup")
+    transactional = bool(names & {"transactional_db", "live_server"}) or any(
+        m.kwargs.get("transaction") for m in request.node.iter_markers("django_db")
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    triggers.install(connection)
+    yield
+    if transactional:
+        triggers.remove(connection)

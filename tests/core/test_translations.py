@@ -1,0 +1,35 @@
+"""The French catalogue is complete and the committed .mo matches the .po."""
+
+import gettext
+import re
+from pathlib import Path
+
+import accord
+
+LOCALE = Path(accord.__file__).parent / "locale" / "fr" / "LC_MESSAGES"
+
+
+def parse_po(path: Path) -> dict[str, str]:
+    text = path.read_text(encoding="utf-8")
+    assert "#, fuzzy" not in text, "fuzzy entries are not translations: review them"
+    entries = {}
+    for msgid, msgstr in re.findall(r'msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', text):
+        source = "".join(re.findall(r'"(.*)"', msgid)).encode().decode("unicode_escape")
+        target = "".join(re.findall(r'"(.*)"', msgstr))
+        if source:
+            entries[source] = target.encode("latin-1", "backslashreplace").decode("unicode_escape")
+    return entries
+
+
+def test_every_string_has_a_french_translation():
+    entries = parse_po(LOCALE / "django.po")
+    assert entries, "the catalogue is empty"
+    untranslated = [source for source, target in entries.items() if not target.strip()]
+    assert untranslated == []
+
+
+def test_compiled_catalogue_matches_the_source():
+    with (LOCALE / "django.mo").open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    for source in parse_po(LOCALE / "django.po"):
+        assert compiled.gettext(source) != source or source == "Invitation", source
