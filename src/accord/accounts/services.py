@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accord.accounts.invitations import kind_for
 from accord.accounts.models import (
     Language,
     MagicLink,
@@ -194,6 +195,9 @@ def magic_link_consume(*, token: str, display_name: str | None = None) -> tuple[
         link.used_at = clock.now()
         link.user = user
         link.save(update_fields=["used_at", "user"])
+        kind = kind_for(link.payload)
+        if kind is not None:
+            kind.accept(link, user)
     return link, user
 
 

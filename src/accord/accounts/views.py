@@ -29,6 +29,7 @@ from accord.accounts.forms import (
     ProfileForm,
     TokenForm,
 )
+from accord.accounts.invitations import kind_for
 from accord.accounts.models import Language, MagicLinkPurpose, User
 from accord.accounts.selectors import confirmed_totp_device, user_has_strong_auth
 from accord.core import clock
@@ -150,14 +151,24 @@ def magic_link_view(request: HttpRequest, token: str) -> HttpResponse:
             if form is None:
                 raise
             form.add_error("display_name", exc.message)
+        except AccordError as exc:
+            return render(
+                request, "core/error.html", {"message": exc.message}, status=exc.status_code
+            )
         else:
             if request.user.is_authenticated and request.user.pk != user.pk:
                 logout(request)
             return _finish_sign_in(request, user, used.next_url)
+    kind = kind_for(link.payload)
     return render(
         request,
         "accounts/magic_link.html",
-        {"link": link, "form": form, "invitation": link.purpose == MagicLinkPurpose.INVITATION},
+        {
+            "link": link,
+            "form": form,
+            "invitation": link.purpose == MagicLinkPurpose.INVITATION,
+            "description": kind.describe(link.payload) if kind else "",
+        },
     )
 
 

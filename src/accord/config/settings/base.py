@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "accord.accounts",
     "accord.audit",
     "accord.realtime",
+    "accord.cases",
     "accord.demo",
 ]
 

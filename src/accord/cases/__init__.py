@@ -1,0 +1,1 @@
+"""Cases, sides, participants, neutrality, and the dispute resolution processes as data."""

@@ -1,0 +1,236 @@
+"""One readable rule per verb. `check_<verb>` raises with the rule's wording; `can_<verb>`
+answers yes/no for deciding which buttons to show. Services call the checks first.
+
+The messages name the rule, because a refused party deserves to know why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ParamSpec
+
+from django.utils.translation import gettext as _
+
+from accord.cases.models import Case, Participant, Process
+from accord.cases.rules import rules_for
+from accord.cases.selectors import departed_side_ids
+from accord.cases.vocabulary import (
+    NEUTRAL_ROLES,
+    SIDE_ROLES,
+    Leaving,
+    Outcome,
+    ProcessStatus,
+    Role,
+)
+from accord.core.errors import AccordError, Conflict, Forbidden
+
+P = ParamSpec("P")
+
+# Neutrals who run a case's intake alongside whoever opened it.
+_MANAGING_NEUTRALS = frozenset({Role.MEDIATOR, Role.COORDINATOR})
+
+
+def _predicate(check: Callable[P, None]) -> Callable[P, bool]:
+    def can(*args: P.args, **kwargs: P.kwargs) -> bool:
+        try:
+            check(*args, **kwargs)
+        except AccordError:
+            return False
+        return True
+
+    can.__doc__ = check.__doc__
+    return can
+
+
+def _require_current(actor: Participant) -> None:
+    if not actor.is_current:
+        raise Forbidden(_("Your place in this case is not in effect yet."))
+
+
+def is_manager(actor: Participant) -> bool:
+    """The opener of the case and its current mediators and coordinators run intake."""
+    if not actor.is_current:
+        return False
+    return actor.role in _MANAGING_NEUTRALS or (
+        actor.user_id is not None and actor.case.opened_by_id == actor.user_id
+    )
+
+
+def check_manage_case(actor: Participant, case: Case) -> None:
+    """Add sides, invite anyone, appoint neutrals, remove participants."""
+    _require_current(actor)
+    if actor.case_id != case.id or not is_manager(actor):
+        raise Forbidden(_("Only whoever opened the case or its mediator can do this."))
+
+
+def check_invite(actor: Participant, case: Case, role: str, side_id: object | None) -> None:
+    """Managers invite anyone; a party may bring their own advocate or support person."""
+    _require_current(actor)
+    if is_manager(actor):
+        return
+    own_side_helpers = {Role.ADVOCATE, Role.SUPPORT}
+    if actor.role == Role.PRINCIPAL and role in own_side_helpers and side_id == actor.side_id:
+        return
+    raise Forbidden(
+        _("A party may invite only an advocate or a support person for their own side.")
+    )
+
+
+def check_propose_process(actor: Participant, case: Case) -> None:
+    """The parties, their advocates and the case's mediator or coordinator may propose."""
+    _require_current(actor)
+    if actor.role not in {Role.PRINCIPAL, Role.ADVOCATE, *_MANAGING_NEUTRALS}:
+        raise Forbidden(_("Only a party, an advocate or the mediator can propose a process."))
+
+
+def _side_member(actor: Participant, roles: frozenset[str], process: Process) -> None:
+    _require_current(actor)
+    if actor.role not in roles or actor.side_id is None:
+        raise Forbidden(_("Only a party or their advocate can do this for their side."))
+    if actor.side_id in departed_side_ids(process):
+        raise Forbidden(_("Your side has left this process."))
+
+
+def check_consent(actor: Participant, process: Process) -> None:
+    """A party (or their advocate) gives their side's consent to a proposed process."""
+    _side_member(actor, frozenset({Role.PRINCIPAL, Role.ADVOCATE}), process)
+    if process.status != ProcessStatus.PROPOSED:
+        raise Conflict(_("Consent is given before a process starts."))
+
+
+def check_choose_confidentiality(actor: Participant, process: Process) -> None:
+    """Negotiation: each side chooses confidentiality explicitly before it starts."""
+    rules = rules_for(process.kind)
+    if not rules.confidentiality_chosen_by_sides:
+        raise Forbidden(
+            _("This process's confidentiality is set by its rules, not chosen by the sides.")
+        )
+    _side_member(actor, frozenset({Role.PRINCIPAL, Role.ADVOCATE}), process)
+    if process.status != ProcessStatus.PROPOSED:
+        raise Conflict(_("Confidentiality is chosen before the negotiation starts."))
+
+
+def check_accept_confidentiality(actor: Participant, process: Process) -> None:
+    """Each participant accepts the confidentiality terms of a confidential process."""
+    _require_current(actor)
+    rules = rules_for(process.kind)
+    if not rules.confidentiality_terms_accepted_by_all:
+        raise Forbidden(_("This process has no confidentiality terms to accept."))
+    if actor.role not in rules.participant_roles:
+        raise Forbidden(_("Your role does not take part in this process."))
+    if process.status not in (ProcessStatus.PROPOSED, ProcessStatus.ACTIVE):
+        raise Conflict(_("This process has ended."))
+
+
+def check_start(actor: Participant, process: Process) -> None:
+    """Who may open a process: its neutral, or with none, a party or advocate."""
+    _require_current(actor)
+    rules = rules_for(process.kind)
+    if actor.role not in rules.started_by:
+        names = ", ".join(sorted(str(Role(r).label) for r in rules.started_by))
+        raise Forbidden(_("Only the %(roles)s can start this process.") % {"roles": names})
+    if process.status != ProcessStatus.PROPOSED:
+        raise Conflict(_("Only a proposed process can start."))
+
+
+def check_withdraw(actor: Participant, process: Process) -> None:
+    """Leaving, per the process's rules (see rules.py: leaving, may_leave)."""
+    rules = rules_for(process.kind)
+    _side_member(actor, frozenset({Role.PRINCIPAL, Role.ADVOCATE}), process)
+    if process.status in (ProcessStatus.ENDED, ProcessStatus.CANCELLED):
+        raise Conflict(_("This process has already ended."))
+    leaving = rules.leaving_rule(compulsory=process.compulsory)
+    if leaving == Leaving.IMPASSE_ONLY:
+        raise Forbidden(
+            _("In compulsory negotiation a side cannot withdraw; declare impasse instead.")
+        )
+    if process.status == ProcessStatus.PROPOSED:
+        # Nobody can be made to take part in a process they have not joined.
+        if actor.role != Role.PRINCIPAL:
+            raise Forbidden(_("Only a party can decline a proposed process for their side."))
+        return
+    if leaving == Leaving.BOUND:
+        raise Forbidden(
+            _(
+                "An arbitration binds every side that agreed to it: no side can withdraw once it "
+                "has started."
+            )
+        )
+    if leaving == Leaving.PER_APPOINTMENT:
+        raise Forbidden(
+            _("Parenting coordination ends as the appointment says: ask the coordinator.")
+        )
+    if actor.role not in rules.may_leave:
+        raise Forbidden(_("Only a party can withdraw from this process."))
+
+
+def check_declare_impasse(actor: Participant, process: Process) -> None:
+    _require_current(actor)
+    rules = rules_for(process.kind)
+    if process.status != ProcessStatus.ACTIVE:
+        raise Conflict(_("Impasse can be declared only while a process is under way."))
+    if actor.role not in rules.declares_impasse:
+        raise Forbidden(_("Your role cannot declare impasse in this process."))
+    if actor.side_id is not None and actor.side_id in departed_side_ids(process):
+        raise Forbidden(_("Your side has left this process."))
+
+
+def check_end(actor: Participant, process: Process, outcome: str) -> None:
+    """Record an outcome: only the outcomes the rules allow, by the roles they name."""
+    _require_current(actor)
+    rules = rules_for(process.kind)
+    if process.status != ProcessStatus.ACTIVE:
+        raise Conflict(_("Only a process under way can end."))
+    try:
+        allowed = rules.outcomes[Outcome(outcome)]
+    except (KeyError, ValueError):
+        raise Forbidden(
+            _("%(outcome)s is not a possible outcome of %(kind)s.")
+            % {"outcome": outcome, "kind": process.get_kind_display()}
+        ) from None
+    if actor.role not in allowed:
+        if not allowed:
+            raise Forbidden(_("This outcome is recorded only when a side leaves."))
+        if actor.role == Role.MEDIATOR:
+            raise Forbidden(_("A mediator never decides: only the parties can settle this."))
+        raise Forbidden(_("Your role cannot record this outcome."))
+    if actor.side_id is not None and actor.side_id in departed_side_ids(process):
+        raise Forbidden(_("Your side has left this process."))
+
+
+def check_declare_conflicts(actor: Participant) -> None:
+    if actor.role not in NEUTRAL_ROLES:
+        raise Forbidden(_("Only a neutral declares conflicts of interest."))
+    if actor.status not in ("pending", "active"):
+        raise Conflict(_("This appointment is not open."))
+
+
+def check_med_arb_consent(actor: Participant) -> None:
+    _require_current(actor)
+    if actor.role != Role.PRINCIPAL or actor.side_id is None:
+        raise Forbidden(_("Only a party can consent to med-arb for their side."))
+
+
+def check_remove(actor: Participant, participant: Participant) -> None:
+    check_manage_case(actor, participant.case)
+    if participant.id == actor.id:
+        raise Forbidden(_("You cannot remove yourself; withdraw instead."))
+
+
+def side_role(role: str) -> bool:
+    return role in SIDE_ROLES
+
+
+can_manage_case = _predicate(check_manage_case)
+can_invite = _predicate(check_invite)
+can_propose_process = _predicate(check_propose_process)
+can_consent = _predicate(check_consent)
+can_choose_confidentiality = _predicate(check_choose_confidentiality)
+can_accept_confidentiality = _predicate(check_accept_confidentiality)
+can_start = _predicate(check_start)
+can_withdraw = _predicate(check_withdraw)
+can_declare_impasse = _predicate(check_declare_impasse)
+can_end = _predicate(check_end)
+can_declare_conflicts = _predicate(check_declare_conflicts)
+can_med_arb_consent = _predicate(check_med_arb_consent)
+can_remove = _predicate(check_remove)

@@ -1,0 +1,419 @@
+"""The life of a process: propose, consent, confidentiality, start, leave, impasse, end, move.
+
+Every rule comes from rules.py through permissions.py; nothing here branches on a kind.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accord.cases.models import (
+    Case,
+    ConfidentialityAcceptance,
+    ConfidentialityChoice,
+    Participant,
+    Process,
+    ProcessConsent,
+    SideDeparture,
+)
+from accord.cases.permissions import (
+    check_accept_confidentiality,
+    check_choose_confidentiality,
+    check_consent,
+    check_declare_impasse,
+    check_end,
+    check_propose_process,
+    check_start,
+    check_withdraw,
+)
+from accord.cases.rules import rules_for
+from accord.cases.selectors import (
+    accepted_participant_ids,
+    active_process,
+    consented_side_ids,
+    current_participants,
+    has_mediated,
+    latest_confidentiality_choices,
+    med_arb_consented_side_ids,
+    proposed_process,
+    remaining_sides,
+    sides_of,
+)
+from accord.cases.services._audit import record
+from accord.cases.vocabulary import (
+    Leaving,
+    Outcome,
+    ParticipantStatus,
+    ProcessKind,
+    ProcessStatus,
+    Role,
+)
+from accord.core import clock
+from accord.core.errors import Conflict, Forbidden, InvalidInput
+
+CONFIDENTIALITY_TERMS_VERSION = "confidentiality-terms-v1"
+
+
+def _locked(process: Process) -> Process:
+    """Re-read the process under a row lock so two racing transitions cannot both apply."""
+    return Process.objects.select_for_update().select_related("case").get(id=process.id)
+
+
+def process_propose(
+    *,
+    actor: Participant,
+    case: Case,
+    kind: str,
+    format: str | None = None,  # the domain's word
+    compulsory: bool = False,
+    court_ordered: bool = False,
+    court_reference: str = "",
+    follows: Process | None = None,
+) -> Process:
+    """Propose the next process. The proposer's own side consents by proposing it.
+
+    Parties, advocates and the case's mediator or coordinator may propose.
+    """
+    check_propose_process(actor, case)
+    if kind not in ProcessKind.values:
+        raise InvalidInput(_("Unknown process."), field="kind")
+    rules = rules_for(kind)
+    chosen_format = format or rules.formats[0]
+    if chosen_format not in rules.formats:
+        allowed = ", ".join(str(f.label) for f in rules.formats)
+        raise InvalidInput(
+            _("%(kind)s takes one of these formats: %(formats)s.")
+            % {"kind": rules.kind.label, "formats": allowed},
+            field="format",
+        )
+    if compulsory and not rules.may_be_compulsory:
+        raise InvalidInput(
+            _("%(kind)s is always voluntary; it cannot be compulsory.")
+            % {"kind": rules.kind.label},
+            field="compulsory",
+        )
+    if court_ordered and not rules.may_be_court_ordered:
+        raise InvalidInput(
+            _("%(kind)s cannot be court-ordered here.") % {"kind": rules.kind.label},
+            field="court_ordered",
+        )
+    reference = court_reference.strip()
+    if court_ordered and not reference:
+        raise InvalidInput(_("Give the court's reference."), field="court_reference")
+    if len(reference) > 100:
+        raise InvalidInput(_("Keep the reference under 100 characters."), field="court_reference")
+    with transaction.atomic():
+        Case.objects.select_for_update().filter(id=case.id).first()
+        if proposed_process(case) is not None:
+            raise Conflict(_("Another process is already proposed: answer it first."))
+        current = follows or active_process(case)
+        process = Process.objects.create(
+            case=case,
+            kind=kind,
+            format=chosen_format,
+            compulsory=compulsory,
+            court_ordered=court_ordered,
+            court_reference=reference if court_ordered else "",
+            proposed_by=actor,
+            follows=current,
+        )
+        record(
+            case=case,
+            actor=actor,
+            action="process.proposed",
+            obj=process,
+            payload={
+                "kind": kind,
+                "format": chosen_format,
+                "compulsory": compulsory,
+                "court_ordered": court_ordered,
+                "follows": str(current.id) if current else None,
+            },
+        )
+        if actor.role == Role.PRINCIPAL and actor.side_id is not None:
+            _consent(actor, process)
+    return process
+
+
+def _side_id(actor: Participant) -> uuid.UUID:
+    """The acting member's side; the permission checks already refused anyone without one."""
+    if actor.side_id is None:
+        raise Forbidden(_("Only a member of a side can do this."))
+    return actor.side_id
+
+
+def _consent(actor: Participant, process: Process) -> ProcessConsent:
+    consent = ProcessConsent.objects.create(
+        process=process, side_id=_side_id(actor), given_by=actor
+    )
+    record(
+        case=process.case,
+        actor=actor,
+        action="process.consented",
+        obj=consent,
+        payload={"process": str(process.id), "side": str(actor.side_id)},
+    )
+    return consent
+
+
+def process_consent(*, actor: Participant, process: Process) -> ProcessConsent:
+    """A party or advocate gives their side's consent to a proposed process."""
+    check_consent(actor, process)
+    with transaction.atomic():
+        process = _locked(process)
+        check_consent(actor, process)
+        if actor.side_id in consented_side_ids(process):
+            raise Conflict(_("Your side has already consented."))
+        return _consent(actor, process)
+
+
+def process_choose_confidentiality(
+    *, actor: Participant, process: Process, confidential: bool
+) -> ConfidentialityChoice:
+    """Negotiation: a side's explicit choice; the latest choice of each side counts."""
+    check_choose_confidentiality(actor, process)
+    with transaction.atomic():
+        process = _locked(process)
+        check_choose_confidentiality(actor, process)
+        choice = ConfidentialityChoice.objects.create(
+            process=process, side_id=_side_id(actor), confidential=confidential, given_by=actor
+        )
+        record(
+            case=process.case,
+            actor=actor,
+            action="process.confidentiality_chosen",
+            obj=choice,
+            payload={"process": str(process.id), "confidential": confidential},
+        )
+    return choice
+
+
+def process_accept_confidentiality(
+    *, actor: Participant, process: Process
+) -> ConfidentialityAcceptance:
+    """A participant accepts the confidentiality terms (mediation and other confidential kinds)."""
+    check_accept_confidentiality(actor, process)
+    with transaction.atomic():
+        process = _locked(process)
+        if actor.id in accepted_participant_ids(process):
+            raise Conflict(_("You have already accepted these terms."))
+        acceptance = ConfidentialityAcceptance.objects.create(
+            process=process, participant=actor, terms_version=CONFIDENTIALITY_TERMS_VERSION
+        )
+        record(
+            case=process.case,
+            actor=actor,
+            action="process.confidentiality_accepted",
+            obj=acceptance,
+            payload={"process": str(process.id), "terms": CONFIDENTIALITY_TERMS_VERSION},
+        )
+    return acceptance
+
+
+def start_blockers(process: Process) -> list[str]:
+    """Everything that still stands between a proposed process and its start, in words."""
+    rules = rules_for(process.kind)
+    case = process.case
+    blockers: list[str] = []
+    if active_process(case) is not None:
+        blockers.append(_("Another process is under way: it must end first."))
+    sides = sides_of(case)
+    consented = consented_side_ids(process)
+    missing = [side.label for side in sides if side.id not in consented]
+    if missing:
+        blockers.append(
+            _("Every side must consent; still waiting for: %(sides)s.")
+            % {"sides": ", ".join(missing)}
+        )
+    people = list(current_participants(case))
+    for role in sorted(rules.required_neutrals):
+        if not any(p.role == role for p in people):
+            blockers.append(
+                _("A %(role)s must be appointed and in effect.") % {"role": Role(role).label}
+            )
+    if rules.confidentiality_chosen_by_sides:
+        choices = latest_confidentiality_choices(process)
+        unchosen = [side.label for side in sides if side.id not in choices]
+        if unchosen:
+            blockers.append(
+                _(
+                    "Every side must choose confidentiality explicitly; still waiting for: "
+                    "%(sides)s."
+                )
+                % {"sides": ", ".join(unchosen)}
+            )
+        elif len(set(choices.values())) > 1:
+            blockers.append(
+                _("The sides chose differently about confidentiality: agree on one choice.")
+            )
+    if rules.confidentiality_terms_accepted_by_all:
+        accepted = accepted_participant_ids(process)
+        pending = [p for p in people if p.role in rules.participant_roles and p.id not in accepted]
+        if pending:
+            blockers.append(
+                _("Everyone must accept the confidentiality terms; %(n)d still to accept.")
+                % {"n": len(pending)}
+            )
+    if rules.kind == ProcessKind.ARBITRATION:
+        for arbitrator in (p for p in people if p.role == Role.ARBITRATOR):
+            if has_mediated(case=case, user_id=arbitrator.user_id):
+                consented_med_arb = med_arb_consented_side_ids(case)
+                if any(side.id not in consented_med_arb for side in sides):
+                    blockers.append(
+                        _(
+                            "The arbitrator mediated this case: every side must consent to "
+                            "med-arb first."
+                        )
+                    )
+    return blockers
+
+
+def process_start(*, actor: Participant, process: Process) -> Process:
+    """Start a proposed process once every consent and precondition is in place."""
+    check_start(actor, process)
+    with transaction.atomic():
+        process = _locked(process)
+        check_start(actor, process)
+        blockers = start_blockers(process)
+        if blockers:
+            raise Forbidden(" ".join(blockers))
+        rules = rules_for(process.kind)
+        if rules.confidentiality_chosen_by_sides:
+            process.confidential = next(iter(latest_confidentiality_choices(process).values()))
+        process.status = ProcessStatus.ACTIVE
+        process.started_at = clock.now()
+        process.save(update_fields=["status", "started_at", "confidential"])
+        record(
+            case=process.case,
+            actor=actor,
+            action="process.started",
+            obj=process,
+            payload={"kind": process.kind, "confidential": process.confidential},
+        )
+    return process
+
+
+def _finish(process: Process, actor: Participant, outcome: Outcome, action: str) -> Process:
+    rules = rules_for(process.kind)
+    process.status = ProcessStatus.ENDED
+    process.outcome = outcome
+    # Only a neutral who decides (the arbitrator) produces a binding outcome.
+    process.binding = rules.binding and rules.neutral_decides and actor.role == Role.ARBITRATOR
+    process.ended_at = clock.now()
+    process.save(update_fields=["status", "outcome", "binding", "ended_at"])
+    record(
+        case=process.case,
+        actor=actor,
+        action=action,
+        obj=process,
+        payload={"outcome": outcome, "binding": process.binding},
+    )
+    if rules.leaving == Leaving.END_WITH_DISQUALIFICATION and outcome == Outcome.TERMINATED:
+        _disqualify_collaborative_lawyers(process, actor)
+    return process
+
+
+def _disqualify_collaborative_lawyers(process: Process, actor: Participant) -> None:
+    """Collaborative law's disqualification clause: the lawyers withdraw for good."""
+    lawyers = Participant.objects.filter(
+        case=process.case, role=Role.ADVOCATE, status=ParticipantStatus.ACTIVE
+    )
+    for lawyer in lawyers:
+        lawyer.status = ParticipantStatus.REMOVED
+        lawyer.disqualified = True
+        lawyer.ended_at = clock.now()
+        lawyer.save(update_fields=["status", "disqualified", "ended_at"])
+        record(
+            case=process.case,
+            actor=actor,
+            action="participant.disqualified",
+            obj=lawyer,
+            payload={"reason": "collaborative_law_ended"},
+        )
+
+
+_ENDING_BY_LEAVING = {
+    Leaving.WALK_AWAY: Outcome.WALKED_AWAY,
+    Leaving.ANY_TIME: Outcome.WITHDRAWN,
+    Leaving.END_WITH_DISQUALIFICATION: Outcome.TERMINATED,
+}
+
+
+def process_withdraw(*, actor: Participant, process: Process) -> Process:
+    """A side leaves: declines a proposal, walks away, or withdraws, as the rules allow.
+
+    No reason is asked for or stored. When fewer than two sides remain, the process ends.
+    In mediation this is never refused, court-ordered or not.
+    """
+    check_withdraw(actor, process)
+    with transaction.atomic():
+        process = _locked(process)
+        check_withdraw(actor, process)
+        departure = SideDeparture.objects.create(process=process, side_id=_side_id(actor), by=actor)
+        record(
+            case=process.case,
+            actor=actor,
+            action="process.side_left",
+            obj=departure,
+            payload={"process": str(process.id), "side": str(actor.side_id)},
+        )
+        if process.status == ProcessStatus.PROPOSED:
+            process.status = ProcessStatus.CANCELLED
+            process.ended_at = clock.now()
+            process.save(update_fields=["status", "ended_at"])
+            record(case=process.case, actor=actor, action="process.declined", obj=process)
+            return process
+        if len(remaining_sides(process)) < 2:
+            leaving = rules_for(process.kind).leaving_rule(compulsory=process.compulsory)
+            _finish(process, actor, _ENDING_BY_LEAVING[leaving], "process.ended")
+    return process
+
+
+def process_declare_impasse(*, actor: Participant, process: Process) -> Process:
+    """End a process at impasse (the only way out of compulsory negotiation)."""
+    check_declare_impasse(actor, process)
+    with transaction.atomic():
+        process = _locked(process)
+        check_declare_impasse(actor, process)
+        return _finish(process, actor, Outcome.IMPASSE, "process.impasse")
+
+
+def process_end(*, actor: Participant, process: Process, outcome: str) -> Process:
+    """Record how a process ended, by a role the rules allow for that outcome."""
+    check_end(actor, process, outcome)
+    with transaction.atomic():
+        process = _locked(process)
+        check_end(actor, process, outcome)
+        return _finish(process, actor, Outcome(outcome), "process.ended")
+
+
+def process_move(
+    *,
+    actor: Participant,
+    process: Process,
+    kind: str,
+    format: str | None = None,  # the domain's word
+    court_ordered: bool = False,
+    court_reference: str = "",
+) -> Process:
+    """Move on: end the current process at impasse (if still under way) and propose the next.
+
+    The next process needs every side's consent like any other; arbitration starts only then.
+    """
+    with transaction.atomic():
+        if process.status == ProcessStatus.ACTIVE:
+            process_declare_impasse(actor=actor, process=process)
+        elif process.status == ProcessStatus.PROPOSED:
+            raise Conflict(_("This process has not started: decline it or consent to it."))
+        return process_propose(
+            actor=actor,
+            case=process.case,
+            kind=kind,
+            format=format,
+            court_ordered=court_ordered,
+            court_reference=court_reference,
+            follows=process,
+        )
