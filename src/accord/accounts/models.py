@@ -109,3 +109,17 @@ class MagicLink(BaseModel):
 
     def is_used(self) -> bool:
         return self.used_at is not None
+
+
+class ApiToken(BaseModel):
+    """A bearer token for scripts. Only its SHA-256 is stored; the key is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="api_tokens")
+    name = models.CharField(max_length=80)
+    prefix = models.CharField(max_length=12)  # shown in lists so people can tell keys apart
+    key_hash = models.CharField(max_length=64, unique=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

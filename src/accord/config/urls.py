@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from accord.accounts import views as account_views
+from accord.config.api import api
 from accord.core import views as core_views
 
 urlpatterns = [
@@ -10,4 +12,6 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("accord.accounts.urls")),
     path("link/<str:token>/", account_views.magic_link_view, name="magic_link"),
+    path("api/v1/", api.urls),
+    path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False), name="api_docs"),
 ]

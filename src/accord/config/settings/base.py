@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "channels",
+    "ninja",  # serves its bundled Swagger UI (no CDN)
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",

@@ -1,0 +1,57 @@
+"""The JSON API root: /api/v1/, documented at /api/docs.
+
+Routes call the same services as the pages, so the same rules hold. Domain errors become
+JSON with the rule's wording; NotFound is one fixed body, whether missing or forbidden.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.security import HttpBearer, django_auth
+
+from accord.accounts.services import api_token_authenticate
+from accord.cases.api import router as cases_router
+from accord.core.errors import AccordError, NotFound
+
+
+class TokenAuth(HttpBearer):
+    """`Authorization: Bearer acc_…` from `accord token create`."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = api_token_authenticate(key=token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="Accord API",
+    version="1",
+    description="Cases, processes and their rules, enforced as on the pages.",
+    auth=[TokenAuth(), django_auth],
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+NOT_FOUND_BODY = {"detail": "Not found."}
+
+
+@api.exception_handler(NotFound)
+def _not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
+    return api.create_response(request, NOT_FOUND_BODY, status=404)
+
+
+@api.exception_handler(AccordError)
+def _domain_error(request: HttpRequest, exc: AccordError) -> HttpResponse:
+    body: dict[str, Any] = {"detail": exc.message}
+    if exc.field:
+        body["field"] = exc.field
+    return api.create_response(request, body, status=exc.status_code)
+
+
+api.add_router("/", cases_router)
+
+__all__ = ["api"]
