@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from accord.config import env
 from accord.config.settings.base import *  # noqa: F403
 from accord.config.settings.base import VAR_DIR, development_secret
@@ -19,6 +21,9 @@ STORAGES = {
 }
 # A file, not :memory:: the browser tests' live server runs in another thread/process.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-accord.sqlite3")}  # noqa: F405
+    # One file per test process, so two test runs on one machine never share a database.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(VAR_DIR / f"test-accord-{os.getpid()}.sqlite3")
+    }
 MEDIA_ROOT = VAR_DIR / "test-media"
 AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5, minimum=1)
