@@ -20,7 +20,6 @@ from accord.cases.services.processes import start_blockers
 from accord.cases.vocabulary import (
     Leaving,
     Outcome,
-    ParticipantStatus,
     ProcessKind,
     ProcessStatus,
     Role,
