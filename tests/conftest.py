@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from hypothesis import settings as hypothesis_settings
 
 from accord.audit import triggers
+
+# Property tests explore the same examples on every run: CI results never depend on luck, and
+# no example database is written into the checkout.
+hypothesis_settings.register_profile("accord", derandomize=True, database=None)
+hypothesis_settings.load_profile("accord")
 
 
 @pytest.fixture(autouse=True)

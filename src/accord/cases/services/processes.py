@@ -58,8 +58,13 @@ CONFIDENTIALITY_TERMS_VERSION = "confidentiality-terms-v1"
 
 
 def _locked(process: Process) -> Process:
-    """Re-read the process under a row lock so two racing transitions cannot both apply."""
+    """Re-read the process under a row lock so two racing transitions cannot both apply,
+    and so the checks never judge a stale copy."""
     return Process.objects.select_for_update().select_related("case").get(id=process.id)
+
+
+def _fresh(actor: Participant) -> Participant:
+    return Participant.objects.select_related("case", "side", "user").get(id=actor.id)
 
 
 def process_propose(
@@ -77,6 +82,7 @@ def process_propose(
 
     Parties, advocates and the case's mediator or coordinator may propose.
     """
+    actor = _fresh(actor)
     check_propose_process(actor, case)
     if kind not in ProcessKind.values:
         raise InvalidInput(_("Unknown process."), field="kind")
@@ -161,9 +167,8 @@ def _consent(actor: Participant, process: Process) -> ProcessConsent:
 
 def process_consent(*, actor: Participant, process: Process) -> ProcessConsent:
     """A party or advocate gives their side's consent to a proposed process."""
-    check_consent(actor, process)
     with transaction.atomic():
-        process = _locked(process)
+        process, actor = _locked(process), _fresh(actor)
         check_consent(actor, process)
         if actor.side_id in consented_side_ids(process):
             raise Conflict(_("Your side has already consented."))
@@ -174,9 +179,8 @@ def process_choose_confidentiality(
     *, actor: Participant, process: Process, confidential: bool
 ) -> ConfidentialityChoice:
     """Negotiation: a side's explicit choice; the latest choice of each side counts."""
-    check_choose_confidentiality(actor, process)
     with transaction.atomic():
-        process = _locked(process)
+        process, actor = _locked(process), _fresh(actor)
         check_choose_confidentiality(actor, process)
         choice = ConfidentialityChoice.objects.create(
             process=process, side_id=_side_id(actor), confidential=confidential, given_by=actor
@@ -195,9 +199,9 @@ def process_accept_confidentiality(
     *, actor: Participant, process: Process
 ) -> ConfidentialityAcceptance:
     """A participant accepts the confidentiality terms (mediation and other confidential kinds)."""
-    check_accept_confidentiality(actor, process)
     with transaction.atomic():
-        process = _locked(process)
+        process, actor = _locked(process), _fresh(actor)
+        check_accept_confidentiality(actor, process)
         if actor.id in accepted_participant_ids(process):
             raise Conflict(_("You have already accepted these terms."))
         acceptance = ConfidentialityAcceptance.objects.create(
@@ -273,9 +277,8 @@ def start_blockers(process: Process) -> list[str]:
 
 def process_start(*, actor: Participant, process: Process) -> Process:
     """Start a proposed process once every consent and precondition is in place."""
-    check_start(actor, process)
     with transaction.atomic():
-        process = _locked(process)
+        process, actor = _locked(process), _fresh(actor)
         check_start(actor, process)
         blockers = start_blockers(process)
         if blockers:
@@ -348,9 +351,8 @@ def process_withdraw(*, actor: Participant, process: Process) -> Process:
     No reason is asked for or stored. When fewer than two sides remain, the process ends.
     In mediation this is never refused, court-ordered or not.
     """
-    check_withdraw(actor, process)
     with transaction.atomic():
-        process = _locked(process)
+        process, actor = _locked(process), _fresh(actor)
         check_withdraw(actor, process)
         departure = SideDeparture.objects.create(process=process, side_id=_side_id(actor), by=actor)
         record(
@@ -374,18 +376,16 @@ def process_withdraw(*, actor: Participant, process: Process) -> Process:
 
 def process_declare_impasse(*, actor: Participant, process: Process) -> Process:
     """End a process at impasse (the only way out of compulsory negotiation)."""
-    check_declare_impasse(actor, process)
     with transaction.atomic():
-        process = _locked(process)
+        process, actor = _locked(process), _fresh(actor)
         check_declare_impasse(actor, process)
         return _finish(process, actor, Outcome.IMPASSE, "process.impasse")
 
 
 def process_end(*, actor: Participant, process: Process, outcome: str) -> Process:
     """Record how a process ended, by a role the rules allow for that outcome."""
-    check_end(actor, process, outcome)
     with transaction.atomic():
-        process = _locked(process)
+        process, actor = _locked(process), _fresh(actor)
         check_end(actor, process, outcome)
         return _finish(process, actor, Outcome(outcome), "process.ended")
 
@@ -404,8 +404,9 @@ def process_move(
     The next process needs every side's consent like any other; arbitration starts only then.
     """
     with transaction.atomic():
+        process = _locked(process)
         if process.status == ProcessStatus.ACTIVE:
-            process_declare_impasse(actor=actor, process=process)
+            process = process_declare_impasse(actor=actor, process=process)
         elif process.status == ProcessStatus.PROPOSED:
             raise Conflict(_("This process has not started: decline it or consent to it."))
         return process_propose(
