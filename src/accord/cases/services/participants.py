@@ -47,11 +47,13 @@ def participant_invite(
     email: str,
     role: str,
     side: Side | None = None,
+    send_email: bool = True,
 ) -> tuple[Participant, IssuedLink]:
     """Invite someone by a single-use e-mail link, in one role (and side, for side roles).
 
     Managers invite anyone; a party may bring their own advocate or support person.
     Appointing a neutral is inviting one: the appointment takes effect later.
+    `send_email=False` is for callers that hand the link over themselves (the demo loader).
     """
     if role not in Role.values:
         raise InvalidInput(_("Unknown role."), field="role")
@@ -109,14 +111,18 @@ def participant_invite(
                 "email": content_hash(address),
             },
         )
-        transaction.on_commit(
-            lambda: magic_link_send(
-                issued=issued,
-                subject=_("You are invited to a case on Accord"),
-                intro=_("%(name)s invited you to take part in a case on Accord as %(role)s.")
-                % {"name": actor.user.display_name if actor.user else "", "role": Role(role).label},
+        if send_email:
+            transaction.on_commit(
+                lambda: magic_link_send(
+                    issued=issued,
+                    subject=_("You are invited to a case on Accord"),
+                    intro=_("%(name)s invited you to take part in a case on Accord as %(role)s.")
+                    % {
+                        "name": actor.user.display_name if actor.user else "",
+                        "role": Role(role).label,
+                    },
+                )
             )
-        )
     return participant, issued
 
 
