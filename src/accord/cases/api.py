@@ -18,7 +18,7 @@ from typing import Any
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Status
+from ninja import P, Query, QueryEx, Router, Status
 
 from accord.accounts.models import User
 from accord.cases import permissions, selectors, services
@@ -80,7 +80,10 @@ _PROCESSES = ["processes"]
 # The places from which a person sees a case (as selectors.participations counts them).
 _SEES_CASE = (ParticipantStatus.ACTIVE, ParticipantStatus.PENDING)
 
-AsRole = Query[Role | None]
+AsRole = QueryEx[
+    Role | None,
+    P(description="Which of my places in the case to act with (default: the first current one)."),
+]
 
 
 # --- helpers: who is asking, and shaping ---------------------------------------------------
@@ -155,7 +158,9 @@ def _process_out(process: Process) -> ProcessOut:
     )
 
 
-def _summary_fields(case: Case, sides: Iterable[Side], mine: Iterable[Participant]) -> Any:
+def _summary_fields(
+    case: Case, sides: Iterable[Side], mine: Iterable[Participant]
+) -> dict[str, Any]:
     return {
         "id": case.id,
         "title": case.title,

@@ -8,6 +8,8 @@ from django.db import models
 
 from accord.audit.services import event_append
 from accord.cases.models import Case, Participant
+from accord.realtime.groups import user_group
+from accord.realtime.publish import publish_on_commit
 
 
 def record(
@@ -30,3 +32,15 @@ def record(
         object_id=str(obj.pk),
         payload=payload or {},
     )
+
+
+def access_changed(case: Case) -> None:
+    """Tell every participant's open sockets to re-check what they may see (after commit).
+
+    Live views re-apply the visibility rule and close what the person may no longer see.
+    """
+    user_ids = set(
+        Participant.objects.filter(case=case, user__isnull=False).values_list("user_id", flat=True)
+    )
+    for user_id in user_ids:
+        publish_on_commit(user_group(user_id), {"type": "access.changed", "case": str(case.id)})

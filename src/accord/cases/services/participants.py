@@ -19,7 +19,7 @@ from accord.cases.permissions import (
     check_remove,
 )
 from accord.cases.selectors import has_mediated, med_arb_consented_side_ids, sides_of
-from accord.cases.services._audit import record
+from accord.cases.services._audit import access_changed, record
 from accord.cases.vocabulary import NEUTRAL_ROLES, SIDE_ROLES, ParticipantStatus, Role
 from accord.core import clock
 from accord.core.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -235,6 +235,26 @@ def _appointment_ready(neutral: Participant) -> str | None:
 
 
 def _take_effect(neutral: Participant) -> None:
+    if neutral.role == Role.ARBITRATOR and neutral.user_id is not None:
+        # The firewall: a mediator who becomes the arbitrator (med-arb, with every side's
+        # consent) stops being the mediator, so the arbitrator never sees mediation rooms.
+        for earlier in Participant.objects.filter(
+            case=neutral.case,
+            user_id=neutral.user_id,
+            role__in=[Role.MEDIATOR, Role.COORDINATOR],
+            status__in=_OPEN,
+        ):
+            earlier.status = ParticipantStatus.REMOVED
+            earlier.ended_at = clock.now()
+            earlier.save(update_fields=["status", "ended_at"])
+            record(
+                case=neutral.case,
+                actor=neutral,
+                action="participant.role_ended",
+                obj=earlier,
+                payload={"role": earlier.role, "reason": "became_arbitrator"},
+            )
+        access_changed(neutral.case)
     neutral.status = ParticipantStatus.ACTIVE
     neutral.save(update_fields=["status"])
     record(
@@ -294,6 +314,7 @@ def participant_remove(*, actor: Participant, participant: Participant) -> Parti
         participant.status = ParticipantStatus.REMOVED
         participant.ended_at = clock.now()
         participant.save(update_fields=["status", "ended_at"])
+        access_changed(participant.case)
         record(
             case=participant.case,
             actor=actor,

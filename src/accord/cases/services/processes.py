@@ -42,7 +42,7 @@ from accord.cases.selectors import (
     remaining_sides,
     sides_of,
 )
-from accord.cases.services._audit import record
+from accord.cases.services._audit import access_changed, record
 from accord.cases.vocabulary import (
     Leaving,
     Outcome,
@@ -307,6 +307,7 @@ def _finish(process: Process, actor: Participant, outcome: Outcome, action: str)
     process.binding = rules.binding and rules.neutral_decides and actor.role == Role.ARBITRATOR
     process.ended_at = clock.now()
     process.save(update_fields=["status", "outcome", "binding", "ended_at"])
+    access_changed(process.case)
     record(
         case=process.case,
         actor=actor,
@@ -355,6 +356,7 @@ def process_withdraw(*, actor: Participant, process: Process) -> Process:
         process, actor = _locked(process), _fresh(actor)
         check_withdraw(actor, process)
         departure = SideDeparture.objects.create(process=process, side_id=_side_id(actor), by=actor)
+        access_changed(process.case)
         record(
             case=process.case,
             actor=actor,

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "accord.audit",
     "accord.realtime",
     "accord.cases",
+    "accord.rooms",
     "accord.demo",
 ]
 

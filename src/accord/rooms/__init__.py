@@ -1,0 +1,1 @@
+"""Rooms, messages, attachments, releases and relays: who sees what (DESIGN.md §4)."""

@@ -1,0 +1,320 @@
+"""Every write about rooms: opening them, posting, attachments, releases and relays.
+
+Each service checks the visibility rule first, writes in one transaction with its audit
+event, and publishes to the room's group only after commit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accord.audit.chain import content_hash
+from accord.audit.services import event_append
+from accord.cases.models import Participant, Process, Side
+from accord.cases.vocabulary import ProcessStatus, Role
+from accord.core import clock
+from accord.core.errors import Conflict, Forbidden, InvalidInput
+from accord.realtime.publish import publish_on_commit
+from accord.rooms import storage
+from accord.rooms.models import Attachment, Blob, Message, Release, Room, RoomKind
+from accord.rooms.plan import planned_rooms
+from accord.rooms.visibility import can_post, can_view
+
+MAX_BODY = 10_000
+_KEY = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+_FACILITATORS = {Role.MEDIATOR, Role.COORDINATOR}
+
+
+def room_group(room_id: object) -> str:
+    return f"room.{room_id}"
+
+
+def _audit(actor: Participant, action: str, obj: object, payload: dict[str, object]) -> None:
+    event_append(
+        case_id=actor.case_id,
+        actor_id=actor.user_id,
+        actor_role=actor.role,
+        action=action,
+        object_type=type(obj).__name__.lower(),
+        object_id=str(getattr(obj, "pk", "")),
+        payload=payload,
+    )
+
+
+def rooms_ensure(*, process: Process) -> list[Room]:
+    """Create the process's rooms if they are missing (idempotent). Any reader may trigger it:
+    the rooms follow from the process's kind and format alone, never from who asks."""
+    rooms: list[Room] = []
+    with transaction.atomic():
+        sides: list[Side | None] = list(process.case.sides.order_by("position"))
+        for kind, per_side in planned_rooms(process):
+            for side in sides if per_side else [None]:
+                room, _created = Room.objects.get_or_create(process=process, kind=kind, side=side)
+                rooms.append(room)
+    return rooms
+
+
+@dataclass(frozen=True)
+class Upload:
+    filename: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class _Stored:
+    filename: str
+    sha256: str
+    content_type: str
+    size: int
+
+
+def _store_uploads(uploads: list[Upload]) -> list[_Stored]:
+    """Validate every upload first, then store them (content-addressed, so a rolled-back
+    post leaves at most an unreferenced copy that a later post of the same bytes reuses)."""
+    if len(uploads) > storage.MAX_ATTACHMENTS_PER_MESSAGE:
+        raise InvalidInput(
+            _("At most %(n)d files per message.") % {"n": storage.MAX_ATTACHMENTS_PER_MESSAGE},
+            field="files",
+        )
+    checked = []
+    for upload in uploads:
+        name = Path(upload.filename).name.strip()[:200] or "file"
+        if not upload.content:
+            raise InvalidInput(_("%(name)s is empty.") % {"name": name}, field="files")
+        if len(upload.content) > storage.MAX_ATTACHMENT_BYTES:
+            raise InvalidInput(_("%(name)s is larger than 10 MB.") % {"name": name}, field="files")
+        content_type = storage.sniff(upload.content)
+        if content_type is None:
+            raise InvalidInput(
+                _("%(name)s is not a PDF, PNG, JPEG or plain-text file.") % {"name": name},
+                field="files",
+            )
+        checked.append((name, upload.content, content_type))
+    return [
+        _Stored(name, storage.store(content), content_type, len(content))
+        for name, content, content_type in checked
+    ]
+
+
+def _next_seq(room: Room) -> tuple[Room, int]:
+    locked = Room.objects.select_for_update().select_related("process").get(id=room.id)
+    locked.last_seq += 1
+    locked.save(update_fields=["last_seq"])
+    return locked, locked.last_seq
+
+
+def _publish(room: Room, message: Message) -> None:
+    publish_on_commit(
+        room_group(room.id),
+        {"type": "room.message", "room": str(room.id), "seq": message.seq, "id": str(message.id)},
+    )
+
+
+def message_post(
+    *,
+    actor: Participant,
+    room: Room,
+    body: str,
+    client_key: str,
+    corrects: Message | None = None,
+    uploads: list[Upload] | None = None,
+) -> Message:
+    """Post in a room the actor may write in. A resend with the same key returns the first
+    message unchanged. A correction is a new message linked to the one it corrects."""
+    if not _KEY.match(client_key or ""):
+        raise InvalidInput(_("A message needs a client key (1 to 64 letters, digits, -_.:)."))
+    existing = Message.objects.filter(author=actor, client_key=client_key).first()
+    if existing is not None:
+        if existing.room_id != room.id or existing.body != body.strip():
+            raise Conflict(_("This client key was already used for another message."))
+        return existing
+    text = body.strip()
+    files = uploads or []
+    if not text and not files:
+        raise InvalidInput(_("Write something or attach a file."), field="body")
+    if len(text) > MAX_BODY:
+        raise InvalidInput(
+            _("Keep a message under %(n)d characters.") % {"n": MAX_BODY}, field="body"
+        )
+    if not can_post(actor, room):
+        if not can_view(actor, room):
+            raise Forbidden(_("You cannot write in this room."))
+        raise Forbidden(_("You can read this room but not write in it now."))
+    if corrects is not None and (corrects.room_id != room.id or corrects.author_id != actor.id):
+        raise Forbidden(_("You can correct only your own messages, in the same room."))
+    stored = _store_uploads(files)
+    with transaction.atomic():
+        locked, seq = _next_seq(room)
+        message = Message.objects.create(
+            room=locked,
+            seq=seq,
+            author=actor,
+            body=text,
+            client_key=client_key,
+            corrects=corrects,
+        )
+        for item in stored:
+            blob, _created = Blob.objects.get_or_create(
+                sha256=item.sha256, defaults={"size": item.size, "content_type": item.content_type}
+            )
+            Attachment.objects.create(message=message, blob=blob, filename=item.filename)
+        _audit(
+            actor,
+            "message.posted",
+            message,
+            {
+                "room": str(room.id),
+                "seq": seq,
+                "body": content_hash(text),
+                "attachments": [item.sha256 for item in stored],
+                "corrects": str(corrects.id) if corrects else None,
+            },
+        )
+        _publish(locked, message)
+    return message
+
+
+def attachment_open(*, actor: Participant, attachment: Attachment) -> Path:
+    """The file to serve; every download is an audit event. Refused like a missing file."""
+    if not can_view(actor, attachment):
+        raise Forbidden(_("You cannot open this file."))
+    with transaction.atomic():
+        _audit(
+            actor,
+            "attachment.downloaded",
+            attachment,
+            {"blob": attachment.blob_id, "message": str(attachment.message_id)},
+        )
+    return storage.blob_path(attachment.blob_id)
+
+
+def release_grant(
+    *,
+    actor: Participant,
+    message: Message,
+    mode: str,
+    target: Room,
+    attachment: Attachment | None = None,
+) -> Release:
+    """A principal allows one of their side's private-session items to be shared.
+
+    The target is the joint room or another side's private session of the same process.
+    """
+    source = message.room
+    if (
+        actor.role != Role.PRINCIPAL
+        or source.kind != RoomKind.CAUCUS
+        or actor.side_id != source.side_id
+    ):
+        raise Forbidden(_("Only a party can release what their own side said in private."))
+    if not can_view(actor, source):
+        raise Forbidden(_("Only a party can release what their own side said in private."))
+    if mode not in Release.Mode.values:
+        raise InvalidInput(_("Choose gist or word for word."), field="mode")
+    if attachment is not None and attachment.message_id != message.id:
+        raise InvalidInput(_("That file is not part of this message."), field="attachment")
+    valid_target = target.process_id == source.process_id and (
+        target.kind == RoomKind.JOINT
+        or (target.kind == RoomKind.CAUCUS and target.side_id != source.side_id)
+    )
+    if not valid_target:
+        raise InvalidInput(
+            _("Share to the joint room or to another side's private session."), field="target"
+        )
+    if source.process.status != ProcessStatus.ACTIVE:
+        raise Conflict(_("This process has ended."))
+    with transaction.atomic():
+        release = Release.objects.create(
+            message=message, attachment=attachment, granted_by=actor, mode=mode, target=target
+        )
+        _audit(
+            actor,
+            "release.granted",
+            release,
+            {"message": str(message.id), "mode": mode, "target": str(target.id)},
+        )
+        publish_on_commit(room_group(source.id), {"type": "room.release", "id": str(release.id)})
+    return release
+
+
+def release_revoke(*, actor: Participant, release: Release) -> Release:
+    """The side takes a release back, until the mediator has used it."""
+    if actor.role != Role.PRINCIPAL or actor.side_id != release.granted_by.side_id:
+        raise Forbidden(_("Only a party of the side that released it can take it back."))
+    with transaction.atomic():
+        locked = Release.objects.select_for_update().get(id=release.id)
+        if locked.status == Release.Status.USED:
+            raise Conflict(_("It has already been shared and can no longer be taken back."))
+        if locked.status == Release.Status.REVOKED:
+            raise Conflict(_("It was already taken back."))
+        locked.status = Release.Status.REVOKED
+        locked.ended_at = clock.now()
+        locked.save(update_fields=["status", "ended_at"])
+        _audit(actor, "release.revoked", locked, {"release": str(locked.id)})
+        publish_on_commit(
+            room_group(locked.message.room_id), {"type": "room.release", "id": str(locked.id)}
+        )
+    return locked
+
+
+def relay_post(*, actor: Participant, release: Release, body: str = "", client_key: str) -> Message:
+    """The mediator carries a released item into its target room (shuttle).
+
+    Verbatim copies the words (and files); gist takes the mediator's own wording. Relaying
+    anything not released, or revoked, is refused.
+    """
+    if actor.role not in _FACILITATORS:
+        raise Forbidden(_("Only the mediator carries messages between rooms."))
+    if not (can_view(actor, release) and can_post(actor, release.target)):
+        raise Forbidden(_("Only the mediator carries messages between rooms."))
+    if not _KEY.match(client_key or ""):
+        raise InvalidInput(_("A message needs a client key (1 to 64 letters, digits, -_.:)."))
+    with transaction.atomic():
+        locked = (
+            Release.objects.select_for_update()
+            .select_related("message", "target")
+            .get(id=release.id)
+        )
+        if locked.status != Release.Status.OPEN:
+            raise Conflict(_("This item is not released (it was taken back or already shared)."))
+        if locked.mode == Release.Mode.VERBATIM:
+            text = locked.message.body
+        else:
+            text = body.strip()
+            if not text:
+                raise InvalidInput(_("Write the gist in your own words."), field="body")
+            if len(text) > MAX_BODY:
+                raise InvalidInput(_("Keep a message under %(n)d characters.") % {"n": MAX_BODY})
+        room, seq = _next_seq(locked.target)
+        relay = Message.objects.create(
+            room=room, seq=seq, author=actor, body=text, client_key=client_key, relay_of=locked
+        )
+        if locked.mode == Release.Mode.VERBATIM:
+            files = (
+                [locked.attachment] if locked.attachment else list(locked.message.attachments.all())
+            )
+            for original in files:
+                Attachment.objects.create(
+                    message=relay, blob_id=original.blob_id, filename=original.filename
+                )
+        locked.status = Release.Status.USED
+        locked.ended_at = clock.now()
+        locked.save(update_fields=["status", "ended_at"])
+        _audit(
+            actor,
+            "release.relayed",
+            relay,
+            {
+                "release": str(locked.id),
+                "room": str(room.id),
+                "seq": seq,
+                "body": content_hash(text),
+            },
+        )
+        _publish(room, relay)
+    return relay

@@ -1,0 +1,72 @@
+"""The one visibility rule. Every read path (pages, API, WebSocket, exports, search,
+notifications) asks `can_view`; selectors filter with the same room audience.
+
+Audiences are computed from the participants' current state on every read, so adding,
+removing or a side leaving changes who sees what at once.
+"""
+
+from __future__ import annotations
+
+from accord.cases.models import Participant
+from accord.cases.rules import rules_for
+from accord.cases.selectors import departed_side_ids
+from accord.cases.vocabulary import SIDE_ROLES, ParticipantStatus, ProcessStatus, Role
+from accord.rooms.models import Attachment, Message, Release, Room, RoomKind
+
+_FACILITATORS = frozenset({Role.MEDIATOR, Role.COORDINATOR})
+_DECIDERS = frozenset({Role.ARBITRATOR})
+_NEVER_POST = frozenset({Role.OBSERVER})
+
+
+def _in_process(participant: Participant, room: Room) -> bool:
+    """Takes part in the room's process now: active, a role of the process, side still in."""
+    process = room.process
+    if participant.case_id != process.case_id or participant.status != ParticipantStatus.ACTIVE:
+        return False
+    if participant.role not in rules_for(process.kind).participant_roles:
+        return False
+    return participant.side_id is None or participant.side_id not in departed_side_ids(process)
+
+
+def in_audience(participant: Participant, room: Room) -> bool:
+    """Whether the participant is in the room's audience (DESIGN.md §4)."""
+    if not _in_process(participant, room):
+        return False
+    role = participant.role
+    if room.kind == RoomKind.JOINT:
+        return True
+    if room.kind == RoomKind.CAUCUS:
+        return participant.side_id == room.side_id or role in _FACILITATORS
+    if room.kind == RoomKind.SIDE:
+        return role in SIDE_ROLES and participant.side_id == room.side_id
+    if room.kind == RoomKind.NEUTRALS:
+        return role in _FACILITATORS | _DECIDERS
+    # RECORD: every side and the arbitrator.
+    return role in SIDE_ROLES | _DECIDERS
+
+
+def can_view(participant: Participant, item: Room | Message | Attachment | Release) -> bool:
+    """The one rule: may this participant see this room or item?"""
+    if isinstance(item, Room):
+        return in_audience(participant, item)
+    if isinstance(item, Message):
+        return in_audience(participant, item.room)
+    if isinstance(item, Attachment):
+        return in_audience(participant, item.message.room)
+    # A release is seen in the granting side's private session: that side and the mediator.
+    return in_audience(participant, item.message.room)
+
+
+def can_post(participant: Participant, room: Room) -> bool:
+    """Audience members may write while the process is under way; observers never do.
+
+    In "through advocates" negotiation the principals read the joint room and their
+    advocates speak for them.
+    """
+    if not in_audience(participant, room) or participant.role in _NEVER_POST:
+        return False
+    if room.process.status != ProcessStatus.ACTIVE:
+        return False
+    if room.kind == RoomKind.JOINT and room.process.format == "advocates":
+        return participant.role != Role.PRINCIPAL
+    return True
