@@ -30,6 +30,14 @@ _KEY = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 _FACILITATORS = {Role.MEDIATOR, Role.COORDINATOR}
 
 
+def _fresh(actor: Participant, room: Room) -> tuple[Participant, Room]:
+    """Judge by the current state, never by copies the caller held on to."""
+    return (
+        Participant.objects.select_related("case", "side", "user").get(id=actor.id),
+        Room.objects.select_related("process__case", "side").get(id=room.id),
+    )
+
+
 def room_group(room_id: object) -> str:
     return f"room.{room_id}"
 
@@ -128,6 +136,7 @@ def message_post(
     message unchanged. A correction is a new message linked to the one it corrects."""
     if not _KEY.match(client_key or ""):
         raise InvalidInput(_("A message needs a client key (1 to 64 letters, digits, -_.:)."))
+    actor, room = _fresh(actor, room)
     existing = Message.objects.filter(author=actor, client_key=client_key).first()
     if existing is not None:
         if existing.room_id != room.id or existing.body != body.strip():
@@ -181,6 +190,7 @@ def message_post(
 
 def attachment_open(*, actor: Participant, attachment: Attachment) -> Path:
     """The file to serve; every download is an audit event. Refused like a missing file."""
+    actor, _room = _fresh(actor, attachment.message.room)
     if not can_view(actor, attachment):
         raise Forbidden(_("You cannot open this file."))
     with transaction.atomic():
@@ -268,6 +278,7 @@ def relay_post(*, actor: Participant, release: Release, body: str = "", client_k
     Verbatim copies the words (and files); gist takes the mediator's own wording. Relaying
     anything not released, or revoked, is refused.
     """
+    actor, _target = _fresh(actor, release.target)
     if actor.role not in _FACILITATORS:
         raise Forbidden(_("Only the mediator carries messages between rooms."))
     if not (can_view(actor, release) and can_post(actor, release.target)):
