@@ -67,6 +67,9 @@ def can_post(participant: Participant, room: Room) -> bool:
         return False
     if room.process.status != ProcessStatus.ACTIVE:
         return False
+    if room.side_id is not None and room.side_id in departed_side_ids(room.process):
+        # The side left: its private session stays readable to the mediator, but is closed.
+        return False
     if room.kind == RoomKind.JOINT and room.process.format == "advocates":
         return participant.role != Role.PRINCIPAL
     return True
