@@ -88,7 +88,7 @@ def test_a_neutral_opener_is_pending_until_declared_and_two_factor():
     with pytest.raises(Forbidden, match="two-factor"):
         services.neutral_take_effect(actor=mediator)
     with_two_factor(user)
-    services.neutral_take_effect(actor=mediator)
+    mediator = services.neutral_take_effect(actor=mediator)
     assert mediator.status == ParticipantStatus.ACTIVE
     assert events(case)[-1] == "neutral.appointed"
 
@@ -278,7 +278,7 @@ def test_the_mediator_may_arbitrate_only_with_every_sides_med_arb_consent():
     with pytest.raises(Forbidden):
         services.neutral_take_effect(actor=arbitrator)
     services.med_arb_consent_give(actor=b)
-    services.neutral_take_effect(actor=arbitrator)
+    arbitrator = services.neutral_take_effect(actor=arbitrator)
     assert arbitrator.status == ParticipantStatus.ACTIVE
 
 

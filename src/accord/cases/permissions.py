@@ -19,6 +19,7 @@ from accord.cases.vocabulary import (
     SIDE_ROLES,
     Leaving,
     Outcome,
+    ParticipantStatus,
     ProcessStatus,
     Role,
 )
@@ -40,6 +41,10 @@ def _predicate(check: Callable[P, None]) -> Callable[P, bool]:
 
     can.__doc__ = check.__doc__
     return can
+
+
+def _outcome_label(outcome: str) -> str:
+    return str(Outcome(outcome).label) if outcome in Outcome.values else outcome
 
 
 def _require_current(actor: Participant) -> None:
@@ -186,7 +191,7 @@ def check_end(actor: Participant, process: Process, outcome: str) -> None:
     except (KeyError, ValueError):
         raise Forbidden(
             _("%(outcome)s is not a possible outcome of %(kind)s.")
-            % {"outcome": outcome, "kind": process.get_kind_display()}
+            % {"outcome": _outcome_label(outcome), "kind": process.get_kind_display()}
         ) from None
     if actor.role not in allowed:
         if not allowed:
@@ -201,7 +206,7 @@ def check_end(actor: Participant, process: Process, outcome: str) -> None:
 def check_declare_conflicts(actor: Participant) -> None:
     if actor.role not in NEUTRAL_ROLES:
         raise Forbidden(_("Only a neutral declares conflicts of interest."))
-    if actor.status not in ("pending", "active"):
+    if actor.status not in (ParticipantStatus.PENDING, ParticipantStatus.ACTIVE):
         raise Conflict(_("This appointment is not open."))
 
 

@@ -106,6 +106,15 @@ def proposed_process(case: Case) -> Process | None:
     return Process.objects.filter(case=case, status=ProcessStatus.PROPOSED).first()
 
 
+def last_process(case: Case) -> Process | None:
+    """The most recent process that ended or is under way (what a new proposal follows)."""
+    return (
+        Process.objects.filter(case=case, status__in=[ProcessStatus.ACTIVE, ProcessStatus.ENDED])
+        .order_by("-created_at")
+        .first()
+    )
+
+
 def processes_of(case: Case) -> QuerySet[Process]:
     return Process.objects.filter(case=case).order_by("created_at")
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from ninja import NinjaAPI
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer
+from ninja.security import SessionAuth as SessionAuthBase
 
 from accord.accounts.services import api_token_authenticate
 from accord.cases.api import router as cases_router
@@ -24,14 +27,26 @@ class TokenAuth(HttpBearer):
         user = api_token_authenticate(key=token)
         if user is not None:
             request.user = user
+            # Scripts get answers in their account's language, as pages do.
+            translation.activate(user.preferred_language)
         return user
+
+
+class SessionAuth(SessionAuthBase):
+    """The browser's session, with its CSRF check; skipped entirely without a session, so a
+    script that sends no credentials gets 401, not a CSRF complaint."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        return super().__call__(request)
 
 
 api = NinjaAPI(
     title="Accord API",
     version="1",
     description="Cases, processes and their rules, enforced as on the pages.",
-    auth=[TokenAuth(), django_auth],
+    auth=[TokenAuth(), SessionAuth()],
     urls_namespace="api",
     docs_url="/docs",
 )

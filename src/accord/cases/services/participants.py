@@ -40,6 +40,15 @@ def _conflict_with_a_side(case: Case, user_id: Any, role: str) -> str | None:
     return None
 
 
+def _locked(participant: Participant) -> Participant:
+    """Re-read under a row lock: racing calls queue, and checks never judge a stale copy."""
+    return (
+        Participant.objects.select_for_update()
+        .select_related("case", "side", "user")
+        .get(id=participant.id)
+    )
+
+
 def participant_invite(
     *,
     actor: Participant,
@@ -57,13 +66,13 @@ def participant_invite(
     """
     if role not in Role.values:
         raise InvalidInput(_("Unknown role."), field="role")
+    check_invite(actor, case, role, side.id if side else None)
     if role in SIDE_ROLES and (side is None or side.case_id != case.id):
         raise InvalidInput(_("Say which side this person is on."), field="side")
     if role not in SIDE_ROLES and side is not None:
         raise InvalidInput(_("Neutrals and observers belong to no side."), field="side")
     if role == Role.OBSERVER and not case.is_practice:
         raise Forbidden(_("Observers are allowed only in training cases."))
-    check_invite(actor, case, role, side.id if side else None)
     address = normalize_email(email)
     if "@" not in address or len(address) > 254:
         raise InvalidInput(_("Enter a valid e-mail address."), field="email")
@@ -268,27 +277,31 @@ def _take_effect(neutral: Participant) -> None:
 
 def neutral_take_effect(*, actor: Participant) -> Participant:
     """The neutral takes up a pending appointment once every condition holds."""
-    if actor.role not in NEUTRAL_ROLES:
-        raise Forbidden(_("Only a neutral has an appointment to take up."))
-    if actor.status != ParticipantStatus.PENDING:
-        raise Conflict(_("This appointment is not pending."))
-    reason = _appointment_ready(actor)
-    if reason:
-        raise Forbidden(reason)
     with transaction.atomic():
+        actor = _locked(actor)
+        if actor.role not in NEUTRAL_ROLES:
+            raise Forbidden(_("Only a neutral has an appointment to take up."))
+        if actor.status != ParticipantStatus.PENDING:
+            raise Conflict(_("This appointment is not pending."))
+        reason = _appointment_ready(actor)
+        if reason:
+            raise Forbidden(reason)
         _take_effect(actor)
     return actor
 
 
 def med_arb_consent_give(*, actor: Participant) -> MedArbConsent:
     """A party records their side's informed consent that the mediator may later arbitrate."""
-    check_med_arb_consent(actor)
-    side = actor.side
-    if side is None:
-        raise Forbidden(_("Only a party can consent to med-arb for their side."))
-    if MedArbConsent.objects.filter(case=actor.case, side=side).exists():
-        raise Conflict(_("Your side has already consented to med-arb."))
     with transaction.atomic():
+        actor = _locked(actor)
+        check_med_arb_consent(actor)
+        side = actor.side
+        if side is None:
+            raise Forbidden(_("Only a party can consent to med-arb for their side."))
+        # Lock the side so two parties of one side cannot both consent at once.
+        Side.objects.select_for_update().filter(id=side.id).first()
+        if MedArbConsent.objects.filter(case=actor.case, side=side).exists():
+            raise Conflict(_("Your side has already consented to med-arb."))
         consent = MedArbConsent.objects.create(
             case=actor.case,
             side=side,
@@ -307,10 +320,11 @@ def med_arb_consent_give(*, actor: Participant) -> MedArbConsent:
 
 def participant_remove(*, actor: Participant, participant: Participant) -> Participant:
     """A manager removes someone from the case; their history stays."""
-    check_remove(actor, participant)
-    if participant.status not in _OPEN:
-        raise Conflict(_("This person is no longer in the case."))
     with transaction.atomic():
+        actor, participant = _locked(actor), _locked(participant)
+        check_remove(actor, participant)
+        if participant.status not in _OPEN:
+            raise Conflict(_("This person is no longer in the case."))
         participant.status = ParticipantStatus.REMOVED
         participant.ended_at = clock.now()
         participant.save(update_fields=["status", "ended_at"])

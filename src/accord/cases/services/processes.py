@@ -36,6 +36,7 @@ from accord.cases.selectors import (
     consented_side_ids,
     current_participants,
     has_mediated,
+    last_process,
     latest_confidentiality_choices,
     med_arb_consented_side_ids,
     proposed_process,
@@ -115,7 +116,7 @@ def process_propose(
         Case.objects.select_for_update().filter(id=case.id).first()
         if proposed_process(case) is not None:
             raise Conflict(_("Another process is already proposed: answer it first."))
-        current = follows or active_process(case)
+        current = follows or active_process(case) or last_process(case)
         process = Process.objects.create(
             case=case,
             kind=kind,
@@ -236,7 +237,8 @@ def start_blockers(process: Process) -> list[str]:
     for role in sorted(rules.required_neutrals):
         if not any(p.role == role for p in people):
             blockers.append(
-                _("A %(role)s must be appointed and in effect.") % {"role": Role(role).label}
+                _("The %(role)s must be appointed and in effect.")
+                % {"role": str(Role(role).label).lower()}
             )
     if rules.confidentiality_chosen_by_sides:
         choices = latest_confidentiality_choices(process)

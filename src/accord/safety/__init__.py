@@ -1,0 +1,1 @@
+"""Safety aids for parties in conflict, such as the tone coach in :mod:`accord.safety.tone`."""

@@ -1,0 +1,23 @@
+"""Tone coach: does a message read as hostile, why, and how could it be said more calmly?
+
+Before a party sends a message through Accord, :func:`assess` scores it against shipped
+English and French lexicons (threats, intimidation, insults, contempt, profanity, blame,
+absolute language, sarcasm) and capitals, and offers a BIFF-style rewrite (Brief,
+Informative, Friendly, Firm — Bill Eddy). It is a pure, standard-library module: no model,
+no download, no I/O; regular expressions are compiled at import.
+
+Firm is not hostile: refusing, setting a deadline or naming a lawful next step ("I will file
+with the small claims court") is not flagged.
+
+>>> from accord.safety.tone import assess
+>>> result = assess("WHY IS THIS STILL NOT DONE???")
+>>> result.flagged, result.reasons, result.suggestion
+(True, ('shouting',), 'Why is this still not done?')
+>>> assess("Je refuse cette proposition.", "fr").flagged
+False
+"""
+
+from accord.safety.tone.analysis import assess
+from accord.safety.tone.result import REASONS, ToneAssessment
+
+__all__ = ["REASONS", "ToneAssessment", "assess"]
