@@ -18,6 +18,7 @@ from ninja.security import SessionAuth as SessionAuthBase
 from accord.accounts.services import api_token_authenticate
 from accord.cases.api import router as cases_router
 from accord.core.errors import AccordError, NotFound
+from accord.rooms.api import router as rooms_router
 
 
 class TokenAuth(HttpBearer):
@@ -68,5 +69,6 @@ def _domain_error(request: HttpRequest, exc: AccordError) -> HttpResponse:
 
 
 api.add_router("/", cases_router)
+api.add_router("/", rooms_router)
 
 __all__ = ["api"]

@@ -75,12 +75,27 @@ def access_release(*, user: User, release_id: uuid.UUID | str) -> tuple[Release,
     return release, viewer
 
 
+def room_in_process(*, process_id: uuid.UUID, room_id: uuid.UUID) -> Room | None:
+    """A room of this process by id, for naming a release's target. It reveals nothing of the
+    room's content; callers already hold access to the process."""
+    return Room.objects.filter(id=room_id, process_id=process_id).first()
+
+
 def rooms_visible_to(*, participant: Participant, process: Process) -> list[Room]:
     """The process's rooms this participant may see, joint first."""
     order = {kind: i for i, kind in enumerate(RoomKind.values)}
     rooms = Room.objects.filter(process=process).select_related("process__case", "side")
     visible = [room for room in rooms if can_view(participant, room)]
     return sorted(visible, key=lambda r: (order[r.kind], r.side.position if r.side else -1))
+
+
+def rooms_for_user(*, user: User, process: Process) -> list[tuple[Room, Participant]]:
+    """Every room of the process any of the user's places may see, with the place that sees it."""
+    seen: dict[uuid.UUID, tuple[Room, Participant]] = {}
+    for place in participations(user=user, case=process.case):
+        for room in rooms_visible_to(participant=place, process=process):
+            seen.setdefault(room.id, (room, place))
+    return list(seen.values())
 
 
 def messages_visible_to(

@@ -1,0 +1,345 @@
+"""Live delivery for one room: `/ws/rooms/<room_id>/`.
+
+The database is the source of truth and the channel layer only says "look again" (it is
+at-most-once, NOTES.md). Each socket remembers the range of message numbers it has sent,
+`(sent_low, sent_high]`, and on every event fetches what came after `sent_high` through the
+selectors, so a lost or reordered event is healed by the next one and nothing goes twice.
+
+Protocol (JSON text frames):
+
+* connect with `?after=N` (the last number the client holds) to get everything after N, in
+  order, then live messages. Without `after` the socket starts at the room's current end (a
+  page that rendered the history should pass the number it rendered).
+* `{"type": "resume", "after": N}` at any time: everything after N that this socket has not
+  sent yet (after a reconnect whose URL cannot change, e.g. the htmx ws extension). Frames
+  sent before a rewinding resume may precede older ones: clients place messages by `seq`.
+* `{"type": "post", "body": ..., "client_key": ...}` posts through `message_post`; the message
+  comes back like any other, then `{"kind": "posted", ...}`. A resend with the same key
+  returns the first message.
+* server frames: `message`, `release_changed`, `posted`, `ready` and `error`. `{"kind":
+  "ready", "seq": N}` ends the replay of a connect or a resume: every later message will follow
+  live. Errors are `{"kind": "error", "detail": ...}`, never a crash.
+
+Who may see what is decided by `access_room` / `access_release` / `messages_visible_to` only,
+again on every event: a missing room and a forbidden one are refused alike (close 4403), and a
+socket whose person may no longer see the room is closed at once.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs
+
+from channels.consumer import get_handler_name
+from channels.db import database_sync_to_async
+from django.utils.translation import gettext as _
+
+from accord.accounts.models import User
+from accord.core.errors import AccordError, NotFound
+from accord.realtime.consumers import CLOSE_FORBIDDEN, AuthenticatedConsumer
+from accord.realtime.groups import user_group
+from accord.rooms.models import Message
+from accord.rooms.selectors import access_release, access_room, messages_visible_to
+from accord.rooms.services import message_post, room_group
+
+logger = logging.getLogger(__name__)
+
+# Messages fetched per database round trip when catching up.
+PAGE = 200
+
+
+def render(message: Message) -> dict[str, Any]:
+    """The JSON a viewer gets for a message it may see (the caller has checked that)."""
+    author = message.author
+    relay = message.relay_of
+    return {
+        "kind": "message",
+        "seq": message.seq,
+        "id": str(message.id),
+        "author": _name(author.user),
+        "role": author.role,
+        "body": message.body,
+        "corrects": str(message.corrects_id) if message.corrects_id else None,
+        "relay_of": {"granted_by": _name(relay.granted_by.user)} if relay else None,
+        "attachments": [
+            {
+                "id": str(attachment.id),
+                "filename": attachment.filename,
+                "content_type": attachment.blob.content_type,
+                "size": attachment.blob.size,
+            }
+            for attachment in message.attachments.all()
+        ],
+        "at": message.created_at.isoformat(),
+    }
+
+
+def _name(user: User | None) -> str:
+    return user.display_name if user is not None else ""
+
+
+# The synchronous halves: each re-reads the current state through the selectors.
+
+
+@dataclass(frozen=True)
+class _Room:
+    id: uuid.UUID
+    case_id: uuid.UUID
+    last_seq: int
+
+
+def _room(user: User, room_id: object) -> _Room | None:
+    """The room if the user may see it now; None for missing and forbidden alike."""
+    try:
+        room, _viewer = access_room(user=user, room_id=str(room_id))
+    except NotFound:
+        return None
+    return _Room(room.id, room.process.case_id, room.last_seq)
+
+
+def _page(user: User, room_id: uuid.UUID, after: int, limit: int) -> list[dict[str, Any]] | None:
+    """Messages after `after` the user may see, rendered; None if the room is no longer theirs."""
+    try:
+        room, viewer = access_room(user=user, room_id=room_id)
+    except NotFound:
+        return None
+    messages = messages_visible_to(participant=viewer, room=room, after_seq=after, limit=limit)
+    return [render(message) for message in messages]
+
+
+def _release_visible(user: User, release_id: object) -> bool:
+    try:
+        access_release(user=user, release_id=str(release_id))
+    except NotFound:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Posted:
+    message: Message | None = None
+    error: str | None = None
+    lost_access: bool = False
+
+
+def _post(user: User, room_id: uuid.UUID, body: str, client_key: str) -> _Posted:
+    try:
+        room, viewer = access_room(user=user, room_id=room_id)
+    except NotFound:
+        return _Posted(lost_access=True)
+    try:
+        message = message_post(actor=viewer, room=room, body=body, client_key=client_key)
+    except AccordError as error:
+        return _Posted(error=str(error.message))
+    return _Posted(message=message)
+
+
+def _after(value: object) -> int | None:
+    """A message number sent by a client, or None if it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        value = int(value)
+    if isinstance(value, int) and 0 <= value < 2**63:
+        return value
+    return None
+
+
+class RoomConsumer(AuthenticatedConsumer):
+    """One socket on one room, for someone in the room's audience."""
+
+    room_id: uuid.UUID
+    case_id: uuid.UUID
+    # Every message numbered in (sent_low, sent_high] has been sent on this socket, no other.
+    sent_low: int
+    sent_high: int
+    closing: bool
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        # The user's group is shared with other live views: an event meant for them (or one
+        # added later) must not kill this socket.
+        if getattr(self, get_handler_name(message), None) is None:
+            logger.debug("room socket ignores %s", message["type"])
+            return
+        await super().dispatch(message)
+
+    async def allowed_groups(self) -> list[str] | None:
+        self.closing = False
+        room = await database_sync_to_async(_room)(
+            self.user, self.scope["url_route"]["kwargs"]["room_id"]
+        )
+        if room is None:
+            return None
+        self.room_id, self.case_id = room.id, room.case_id
+        return [room_group(room.id), user_group(self.user.pk)]
+
+    async def on_joined(self) -> None:
+        # Read the starting point only now that the groups are joined, so an event published
+        # between the access check and the join cannot be missed, nor a revocation.
+        room = await database_sync_to_async(_room)(self.user, self.room_id)
+        if room is None:
+            await self._shut()
+            return
+        raw = parse_qs(self.scope.get("query_string", b"").decode("latin-1")).get("after")
+        after = _after(raw[-1]) if raw else room.last_seq
+        if after is None:
+            await self._error(_("after must be a message number (a whole number from 0)."))
+            after = room.last_seq
+        self.sent_low = self.sent_high = after
+        await self._catch_up()
+        await self._ready()
+
+    async def disconnect(self, code: int) -> None:
+        self.closing = True
+        await super().disconnect(code)
+
+    # Channel-layer events.
+
+    async def room_message(self, event: dict[str, Any]) -> None:
+        """A message was posted. Its number is only a hint: skip the database when this
+        socket already sent it, else fetch everything after the last one sent."""
+        if self.closing:
+            return
+        seq = _after(event.get("seq"))
+        if seq is not None and seq <= self.sent_high:
+            return
+        await self._catch_up()
+
+    async def room_release(self, event: dict[str, Any]) -> None:
+        if self.closing:
+            return
+        release_id = event.get("id")
+        if await database_sync_to_async(_release_visible)(self.user, release_id):
+            await self.send_json({"kind": "release_changed", "id": str(release_id)})
+
+    async def access_changed(self, event: dict[str, Any]) -> None:
+        """Someone's place in a case changed: close at once if this person lost the room."""
+        if self.closing or event.get("case") != str(self.case_id):
+            return
+        if await database_sync_to_async(_room)(self.user, self.room_id) is None:
+            await self._shut()
+
+    async def access_revoked(self, event: dict[str, Any]) -> None:
+        await self._shut()
+
+    # Client frames.
+
+    async def receive(
+        self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs: Any
+    ) -> None:
+        if self.closing:
+            return
+        try:
+            content = json.loads(text_data) if text_data is not None else None
+        except ValueError:
+            content = None
+        if not isinstance(content, dict):
+            await self._error(_("Send a JSON object."))
+            return
+        await self.receive_json(content)
+
+    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        kind = content.get("type")
+        if kind == "post":
+            await self._post(content)
+        elif kind == "resume":
+            after = _after(content.get("after"))
+            if after is None:
+                await self._error(_("after must be a message number (a whole number from 0)."))
+                return
+            await self._resume(after)
+        else:
+            await self._error(_("Unknown request: use post or resume."))
+
+    async def _post(self, content: dict[str, Any]) -> None:
+        body, client_key = content.get("body"), content.get("client_key")
+        if not isinstance(body, str) or not isinstance(client_key, str):
+            await self._error(_("A post needs a body and a client_key, both text."))
+            return
+        posted = await database_sync_to_async(_post)(self.user, self.room_id, body, client_key)
+        if posted.lost_access:
+            await self._shut()
+            return
+        if posted.message is None:
+            await self.send_json(
+                {"kind": "error", "detail": posted.error, "client_key": client_key}
+            )
+            return
+        # The poster sees their message without waiting for the layer's round trip.
+        await self._catch_up()
+        if not self.closing:
+            await self.send_json(
+                {
+                    "kind": "posted",
+                    "client_key": client_key,
+                    "id": str(posted.message.id),
+                    "seq": posted.message.seq,
+                }
+            )
+
+    async def _resume(self, after: int) -> None:
+        if after < self.sent_low:
+            await self._send_range(after, self.sent_low)
+            self.sent_low = after
+        elif after > self.sent_high:
+            # The client holds more than this socket sent (from an earlier socket): skip those.
+            self.sent_low = self.sent_high = after
+        await self._catch_up()
+        await self._ready()
+
+    # Helpers.
+
+    async def _catch_up(self) -> None:
+        """Send every visible message after the last one sent, in order, page by page."""
+        while not self.closing:
+            page = await self._fetch(self.sent_high, PAGE)
+            if page is None:
+                return
+            for item in page:
+                await self.send_json(item)
+                self.sent_high = item["seq"]
+            if len(page) < PAGE:
+                return
+
+    async def _send_range(self, after: int, upto: int) -> None:
+        """Send the visible messages numbered in (after, upto], in order."""
+        while after < upto and not self.closing:
+            limit = min(PAGE, upto - after)
+            page = await self._fetch(after, limit)
+            if page is None:
+                return
+            for item in page:
+                if item["seq"] > upto:
+                    return
+                await self.send_json(item)
+                after = item["seq"]
+            if len(page) < limit:
+                return
+
+    async def _fetch(self, after: int, limit: int) -> list[dict[str, Any]] | None:
+        page = await database_sync_to_async(_page)(self.user, self.room_id, after, limit)
+        if page is None:
+            await self._shut()
+        return page
+
+    async def _ready(self) -> None:
+        """Tell the client the replay it asked for is complete, and where the socket stands."""
+        if not self.closing:
+            await self.send_json({"kind": "ready", "seq": self.sent_high})
+
+    async def _error(self, detail: str) -> None:
+        await self.send_json({"kind": "error", "detail": detail})
+
+    async def _shut(self) -> None:
+        """Stop at once: leave the groups so no further event arrives, then close."""
+        if self.closing:
+            return
+        self.closing = True
+        for group in self.joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
+        self.joined = []
+        await self.close(code=CLOSE_FORBIDDEN)
