@@ -103,7 +103,7 @@ def _release_out(release: Release) -> ReleaseOut:
     )
 
 
-@router.get("/processes/{process_id}/rooms", response=list[RoomOut], summary="My rooms")
+@router.get("/processes/{process_id}/rooms", response=list[RoomOut], summary="My rooms.")
 def list_rooms(request: HttpRequest, process_id: uuid.UUID) -> list[RoomOut]:
     """The process's rooms I may see (rooms follow from the process; made on first sight)."""
     user = _user(request)
@@ -112,7 +112,7 @@ def list_rooms(request: HttpRequest, process_id: uuid.UUID) -> list[RoomOut]:
     return [_room_out(room, place) for room, place in rooms_for_user(user=user, process=process)]
 
 
-@router.get("/rooms/{room_id}/messages", response=list[MessageOut], summary="Messages")
+@router.get("/rooms/{room_id}/messages", response=list[MessageOut], summary="Messages.")
 def list_messages(
     request: HttpRequest, room_id: uuid.UUID, after: int = 0, limit: int = 200
 ) -> list[MessageOut]:
@@ -124,7 +124,7 @@ def list_messages(
     return [message_out(m) for m in page]
 
 
-@router.post("/rooms/{room_id}/messages", response={201: MessageOut}, summary="Post a message")
+@router.post("/rooms/{room_id}/messages", response={201: MessageOut}, summary="Post a message.")
 def post_message(request: HttpRequest, room_id: uuid.UUID, body: MessageIn) -> Status[MessageOut]:
     """Resending with the same client_key returns the first message, unchanged."""
     room, viewer = access_room(user=_user(request), room_id=room_id)
@@ -138,7 +138,7 @@ def post_message(request: HttpRequest, room_id: uuid.UUID, body: MessageIn) -> S
 @router.post(
     "/rooms/{room_id}/messages/with-files",
     response={201: MessageOut},
-    summary="Post a message with files",
+    summary="Post a message with files.",
 )
 def post_message_with_files(
     request: HttpRequest,
@@ -163,7 +163,7 @@ def _own_message(request: HttpRequest, message_id: uuid.UUID | None) -> Message 
     return message
 
 
-@router.get("/attachments/{attachment_id}", summary="Download a file", response={200: None})
+@router.get("/attachments/{attachment_id}", summary="Download a file.", response={200: None})
 def download_attachment(request: HttpRequest, attachment_id: uuid.UUID) -> FileResponse:
     """Served only through the access check; every download is an audit event."""
     attachment, viewer = access_attachment(user=_user(request), attachment_id=attachment_id)
@@ -178,7 +178,7 @@ def download_attachment(request: HttpRequest, attachment_id: uuid.UUID) -> FileR
     return response
 
 
-@router.get("/rooms/{room_id}/releases", response=list[ReleaseOut], summary="Releases")
+@router.get("/rooms/{room_id}/releases", response=list[ReleaseOut], summary="Releases.")
 def list_releases(request: HttpRequest, room_id: uuid.UUID) -> list[ReleaseOut]:
     """What my side allowed to be shared from this private session (side and mediator only)."""
     room, viewer = access_room(user=_user(request), room_id=room_id)
@@ -186,7 +186,7 @@ def list_releases(request: HttpRequest, room_id: uuid.UUID) -> list[ReleaseOut]:
 
 
 @router.post(
-    "/messages/{message_id}/releases", response={201: ReleaseOut}, summary="Release an item"
+    "/messages/{message_id}/releases", response={201: ReleaseOut}, summary="Release an item."
 )
 def grant_release(
     request: HttpRequest, message_id: uuid.UUID, body: ReleaseIn
@@ -216,13 +216,15 @@ def _target_room(room_id: uuid.UUID, message: Message) -> Room:
     return room
 
 
-@router.post("/releases/{release_id}/revoke", response=ReleaseOut, summary="Take back")
+@router.post("/releases/{release_id}/revoke", response=ReleaseOut, summary="Take back.")
 def revoke_release(request: HttpRequest, release_id: uuid.UUID) -> ReleaseOut:
     release, viewer = access_release(user=_user(request), release_id=release_id)
     return _release_out(services.release_revoke(actor=viewer, release=release))
 
 
-@router.post("/releases/{release_id}/relay", response={201: MessageOut}, summary="Relay (mediator)")
+@router.post(
+    "/releases/{release_id}/relay", response={201: MessageOut}, summary="Relay (mediator)."
+)
 def relay_release(request: HttpRequest, release_id: uuid.UUID, body: RelayIn) -> Status[MessageOut]:
     """The mediator carries a released item into its target room."""
     release, viewer = access_release(user=_user(request), release_id=release_id)
