@@ -110,7 +110,7 @@ def _store_uploads(uploads: list[Upload]) -> list[_Stored]:
 
 
 def _next_seq(room: Room) -> tuple[Room, int]:
-    locked = Room.objects.select_for_update().select_related("process").get(id=room.id)
+    locked = Room.objects.select_for_update(of=("self",)).select_related("process").get(id=room.id)
     locked.last_seq += 1
     locked.save(update_fields=["last_seq"])
     return locked, locked.last_seq
@@ -257,7 +257,7 @@ def release_revoke(*, actor: Participant, release: Release) -> Release:
     if actor.role != Role.PRINCIPAL or actor.side_id != release.granted_by.side_id:
         raise Forbidden(_("Only a party of the side that released it can take it back."))
     with transaction.atomic():
-        locked = Release.objects.select_for_update().get(id=release.id)
+        locked = Release.objects.select_for_update(of=("self",)).get(id=release.id)
         if locked.status == Release.Status.USED:
             raise Conflict(_("It has already been shared and can no longer be taken back."))
         if locked.status == Release.Status.REVOKED:
@@ -287,7 +287,7 @@ def relay_post(*, actor: Participant, release: Release, body: str = "", client_k
         raise InvalidInput(_("A message needs a client key (1 to 64 letters, digits, -_.:)."))
     with transaction.atomic():
         locked = (
-            Release.objects.select_for_update()
+            Release.objects.select_for_update(of=("self",))
             .select_related("message", "target")
             .get(id=release.id)
         )

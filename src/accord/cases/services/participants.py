@@ -43,7 +43,7 @@ def _conflict_with_a_side(case: Case, user_id: Any, role: str) -> str | None:
 def _locked(participant: Participant) -> Participant:
     """Re-read under a row lock: racing calls queue, and checks never judge a stale copy."""
     return (
-        Participant.objects.select_for_update()
+        Participant.objects.select_for_update(of=("self",))
         .select_related("case", "side", "user")
         .get(id=participant.id)
     )
@@ -142,7 +142,7 @@ def invitation_accept(*, link: MagicLink, user: User) -> Participant:
     """
     participant_id = link.payload.get("participant")
     participant = (
-        Participant.objects.select_for_update()
+        Participant.objects.select_for_update(of=("self",))
         .select_related("case")
         .filter(id=participant_id)
         .first()
@@ -299,7 +299,7 @@ def med_arb_consent_give(*, actor: Participant) -> MedArbConsent:
         if side is None:
             raise Forbidden(_("Only a party can consent to med-arb for their side."))
         # Lock the side so two parties of one side cannot both consent at once.
-        Side.objects.select_for_update().filter(id=side.id).first()
+        Side.objects.select_for_update(of=("self",)).filter(id=side.id).first()
         if MedArbConsent.objects.filter(case=actor.case, side=side).exists():
             raise Conflict(_("Your side has already consented to med-arb."))
         consent = MedArbConsent.objects.create(

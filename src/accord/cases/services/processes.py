@@ -61,7 +61,7 @@ CONFIDENTIALITY_TERMS_VERSION = "confidentiality-terms-v1"
 def _locked(process: Process) -> Process:
     """Re-read the process under a row lock so two racing transitions cannot both apply,
     and so the checks never judge a stale copy."""
-    return Process.objects.select_for_update().select_related("case").get(id=process.id)
+    return Process.objects.select_for_update(of=("self",)).select_related("case").get(id=process.id)
 
 
 def _fresh(actor: Participant) -> Participant:
@@ -113,7 +113,7 @@ def process_propose(
     if len(reference) > 100:
         raise InvalidInput(_("Keep the reference under 100 characters."), field="court_reference")
     with transaction.atomic():
-        Case.objects.select_for_update().filter(id=case.id).first()
+        Case.objects.select_for_update(of=("self",)).filter(id=case.id).first()
         if proposed_process(case) is not None:
             raise Conflict(_("Another process is already proposed: answer it first."))
         current = follows or active_process(case) or last_process(case)
