@@ -1,6 +1,6 @@
 """Benchmark of Accord's negotiation engine against negmas (a script that prints figures).
 
-Run from the repository root:
+Run from the repository root (negmas comes with `pip install -e ".[bench]"`):
 
     PYTHONPATH=src python benchmarks/engine.py            # full run, a few minutes
     PYTHONPATH=src python benchmarks/engine.py --quick    # small sizes only
