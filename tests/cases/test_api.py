@@ -34,7 +34,7 @@ from accord.cases.models import (
     SideDeparture,
 )
 from accord.cases.vocabulary import ParticipantStatus, Role
-from tests.accounts.test_services import current_code
+from tests.cases.factories import join, with_two_factor
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -44,23 +44,7 @@ NOT_FOUND = b'{"detail": "Not found."}'
 
 
 # --- set-up through the services ------------------------------------------------------------
-
-
-def with_two_factor(user: User) -> User:
-    device = accounts.totp_begin(user=user)
-    accounts.totp_confirm(user=user, token=current_code(device))
-    return user
-
-
-def join(actor: Participant, case: Case, role: str, side: Side | None = None, *, user=None):
-    """Invite someone and have them use the link, as a person would."""
-    user = user or make_user()
-    participant, issued = services.participant_invite(
-        actor=actor, case=case, email=user.email, role=role, side=side
-    )
-    accounts.magic_link_consume(token=issued.token)
-    participant.refresh_from_db()
-    return participant
+# join / with_two_factor come from tests.cases.factories.
 
 
 @dataclass
