@@ -2,21 +2,36 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-DEV := DJANGO_SETTINGS_MODULE=accord.config.settings.dev
+DEV = DJANGO_SETTINGS_MODULE=accord.config.settings.dev SITE_URL=http://$(HOST):$(PORT)
 TEST := DJANGO_SETTINGS_MODULE=accord.config.settings.test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo lint test test-unit test-browser messages clean
+.PHONY: install install-dev lock run demo lint test test-unit test-browser messages clean
 
-$(BIN)/accord: pyproject.toml requirements/lock.txt
+# Pinned versions: requirements/base.txt (to run) and requirements/dev.txt (to test), made by
+# `make lock`. uv installs them in parallel, which keeps a cold `make run` near half a minute.
+$(BIN)/uv:
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements/lock.txt
-	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip install --quiet --disable-pip-version-check uv
+
+$(BIN)/accord: pyproject.toml requirements/base.txt | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements/base.txt
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $@
+
+$(VENV)/.dev: requirements/dev.txt $(BIN)/accord
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements/dev.txt
 	touch $@
 
 install: $(BIN)/accord
+
+install-dev: $(VENV)/.dev
+
+lock: $(BIN)/uv
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 -o requirements/base.txt
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+	  -c requirements/base.txt -o requirements/dev.txt
 
 # Zero setup: SQLite in ./var, console e-mail, in-memory channel layer.
 run: install
@@ -27,7 +42,7 @@ run: install
 demo: install
 	$(DEV) $(BIN)/accord demo
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -41,16 +56,16 @@ lint: install
 
 # Unit, integration and WebSocket tests (pytest-asyncio), then the browser tests in their own
 # process: pytest-playwright and pytest-asyncio cannot share one.
-test-unit: install
+test-unit: install-dev
 	$(BIN)/pytest --ignore=tests/e2e -p no:playwright -q
 
-test-browser: install
+test-browser: install-dev
 	$(BIN)/pytest tests/e2e -p no:asyncio -W ignore::pytest.PytestConfigWarning -q
 
 test: lint test-unit test-browser
 
 # Refresh the French catalogue after changing strings (needs GNU gettext).
-messages: install
+messages: install-dev
 	cd src/accord && $(DEV) ../../$(BIN)/python -m django makemessages -l fr --no-location --no-obsolete
 	cd src/accord && $(DEV) ../../$(BIN)/python -m django compilemessages
 
