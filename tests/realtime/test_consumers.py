@@ -75,3 +75,13 @@ async def test_a_foreign_origin_is_refused():
     _, cookie = await signed_in_session()
     _communicator, connected, _ = await connect(cookie, origin=(b"origin", b"https://evil.example"))
     assert not connected
+
+
+async def test_an_access_change_does_not_break_the_personal_socket():
+    user, cookie = await signed_in_session()
+    communicator, connected, _ = await connect(cookie)
+    assert connected
+    await sync_to_async(publish_now)(user_group(user.id), {"type": "access.changed", "case": "x"})
+    await sync_to_async(publish_now)(user_group(user.id), {"type": "notify", "data": {"n": 3}})
+    assert await communicator.receive_json_from() == {"kind": "notification", "data": {"n": 3}}
+    await communicator.disconnect()

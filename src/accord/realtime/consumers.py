@@ -56,6 +56,10 @@ class AuthenticatedConsumer(AsyncJsonWebsocketConsumer):
         """A service revoked this user's access: close the socket at once."""
         await self.close(code=CLOSE_FORBIDDEN)
 
+    async def access_changed(self, event: dict[str, Any]) -> None:
+        """Someone's access in one of the user's cases changed. Views that show case content
+        re-check it (see rooms.consumers); a socket that shows none has nothing to do."""
+
 
 class UserConsumer(AuthenticatedConsumer):
     """One socket per signed-in tab for events addressed to that person."""

@@ -8,8 +8,9 @@ selectors, so a lost or reordered event is healed by the next one and nothing go
 Protocol (JSON text frames):
 
 * connect with `?after=N` (the last number the client holds) to get everything after N, in
-  order, then live messages. Without `after` the socket starts at the room's current end (a
-  page that rendered the history should pass the number it rendered).
+  order, then live messages. Without `after` (or with a malformed one, which also gets an
+  error frame) the socket starts at the room's current end: a page that rendered the history
+  should pass the number it rendered.
 * `{"type": "resume", "after": N}` at any time: everything after N that this socket has not
   sent yet (after a reconnect whose URL cannot change, e.g. the htmx ws extension). Frames
   sent before a rewinding resume may precede older ones: clients place messages by `seq`.
@@ -20,17 +21,18 @@ Protocol (JSON text frames):
   "ready", "seq": N}` ends the replay of a connect or a resume: every later message will follow
   live. Errors are `{"kind": "error", "detail": ...}`, never a crash.
 
-Who may see what is decided by `access_room` / `access_release` / `messages_visible_to` only,
-again on every event: a missing room and a forbidden one are refused alike (close 4403), and a
-socket whose person may no longer see the room is closed at once.
+Who may see what is decided by the rooms selectors only (`access_room`, `viewer_for`,
+`messages_visible_to`, `access_release`, all built on `visibility.can_view`), asked again on
+every event: a missing room and a forbidden one are refused alike (close 4403), and a socket
+whose person may no longer see the room is closed at once, on the "access.changed" event or,
+should that event be lost, on the next message event.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -42,8 +44,8 @@ from accord.accounts.models import User
 from accord.core.errors import AccordError, NotFound
 from accord.realtime.consumers import CLOSE_FORBIDDEN, AuthenticatedConsumer
 from accord.realtime.groups import user_group
-from accord.rooms.models import Message
-from accord.rooms.selectors import access_release, access_room, messages_visible_to
+from accord.rooms.models import Message, Room
+from accord.rooms.selectors import access_release, access_room, messages_visible_to, viewer_for
 from accord.rooms.services import message_post, room_group
 
 logger = logging.getLogger(__name__)
@@ -82,30 +84,28 @@ def _name(user: User | None) -> str:
     return user.display_name if user is not None else ""
 
 
-# The synchronous halves: each re-reads the current state through the selectors.
+# The synchronous halves: each judges by the current state, through the selectors. The room
+# row itself is read once per socket (its kind, side and process never change); who may see
+# it is asked again every time.
 
 
-@dataclass(frozen=True)
-class _Room:
-    id: uuid.UUID
-    case_id: uuid.UUID
-    last_seq: int
-
-
-def _room(user: User, room_id: object) -> _Room | None:
+def _room(user: User, room_id: object) -> Room | None:
     """The room if the user may see it now; None for missing and forbidden alike."""
     try:
         room, _viewer = access_room(user=user, room_id=str(room_id))
     except NotFound:
         return None
-    return _Room(room.id, room.process.case_id, room.last_seq)
+    return room
 
 
-def _page(user: User, room_id: uuid.UUID, after: int, limit: int) -> list[dict[str, Any]] | None:
+def _sees(user: User, room: Room) -> bool:
+    return viewer_for(user=user, room=room) is not None
+
+
+def _page(user: User, room: Room, after: int, limit: int) -> list[dict[str, Any]] | None:
     """Messages after `after` the user may see, rendered; None if the room is no longer theirs."""
-    try:
-        room, viewer = access_room(user=user, room_id=room_id)
-    except NotFound:
+    viewer = viewer_for(user=user, room=room)
+    if viewer is None:
         return None
     messages = messages_visible_to(participant=viewer, room=room, after_seq=after, limit=limit)
     return [render(message) for message in messages]
@@ -124,18 +124,20 @@ class _Posted:
     message: Message | None = None
     error: str | None = None
     lost_access: bool = False
+    # What the poster's socket has not sent yet, their message included (one round trip).
+    page: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _post(user: User, room_id: uuid.UUID, body: str, client_key: str) -> _Posted:
-    try:
-        room, viewer = access_room(user=user, room_id=room_id)
-    except NotFound:
+def _post(user: User, room: Room, body: str, client_key: str, after: int) -> _Posted:
+    viewer = viewer_for(user=user, room=room)
+    if viewer is None:
         return _Posted(lost_access=True)
     try:
         message = message_post(actor=viewer, room=room, body=body, client_key=client_key)
     except AccordError as error:
         return _Posted(error=str(error.message))
-    return _Posted(message=message)
+    messages = messages_visible_to(participant=viewer, room=room, after_seq=after, limit=PAGE)
+    return _Posted(message=message, page=[render(m) for m in messages])
 
 
 def _after(value: object) -> int | None:
@@ -152,8 +154,7 @@ def _after(value: object) -> int | None:
 class RoomConsumer(AuthenticatedConsumer):
     """One socket on one room, for someone in the room's audience."""
 
-    room_id: uuid.UUID
-    case_id: uuid.UUID
+    room: Room
     # Every message numbered in (sent_low, sent_high] has been sent on this socket, no other.
     sent_low: int
     sent_high: int
@@ -174,13 +175,13 @@ class RoomConsumer(AuthenticatedConsumer):
         )
         if room is None:
             return None
-        self.room_id, self.case_id = room.id, room.case_id
+        self.room = room
         return [room_group(room.id), user_group(self.user.pk)]
 
     async def on_joined(self) -> None:
         # Read the starting point only now that the groups are joined, so an event published
         # between the access check and the join cannot be missed, nor a revocation.
-        room = await database_sync_to_async(_room)(self.user, self.room_id)
+        room = await database_sync_to_async(_room)(self.user, self.room.id)
         if room is None:
             await self._shut()
             return
@@ -218,9 +219,9 @@ class RoomConsumer(AuthenticatedConsumer):
 
     async def access_changed(self, event: dict[str, Any]) -> None:
         """Someone's place in a case changed: close at once if this person lost the room."""
-        if self.closing or event.get("case") != str(self.case_id):
+        if self.closing or event.get("case") != str(self.room.process.case_id):
             return
-        if await database_sync_to_async(_room)(self.user, self.room_id) is None:
+        if not await database_sync_to_async(_sees)(self.user, self.room):
             await self._shut()
 
     async def access_revoked(self, event: dict[str, Any]) -> None:
@@ -260,7 +261,9 @@ class RoomConsumer(AuthenticatedConsumer):
         if not isinstance(body, str) or not isinstance(client_key, str):
             await self._error(_("A post needs a body and a client_key, both text."))
             return
-        posted = await database_sync_to_async(_post)(self.user, self.room_id, body, client_key)
+        posted = await database_sync_to_async(_post)(
+            self.user, self.room, body, client_key, self.sent_high
+        )
         if posted.lost_access:
             await self._shut()
             return
@@ -270,7 +273,9 @@ class RoomConsumer(AuthenticatedConsumer):
             )
             return
         # The poster sees their message without waiting for the layer's round trip.
-        await self._catch_up()
+        await self._send_page(posted.page)
+        if len(posted.page) == PAGE:
+            await self._catch_up()
         if not self.closing:
             await self.send_json(
                 {
@@ -299,11 +304,16 @@ class RoomConsumer(AuthenticatedConsumer):
             page = await self._fetch(self.sent_high, PAGE)
             if page is None:
                 return
-            for item in page:
-                await self.send_json(item)
-                self.sent_high = item["seq"]
+            await self._send_page(page)
             if len(page) < PAGE:
                 return
+
+    async def _send_page(self, page: list[dict[str, Any]]) -> None:
+        """Send messages that follow `sent_high`, in order, moving it on."""
+        for item in page:
+            if item["seq"] > self.sent_high and not self.closing:
+                await self.send_json(item)
+                self.sent_high = item["seq"]
 
     async def _send_range(self, after: int, upto: int) -> None:
         """Send the visible messages numbered in (after, upto], in order."""
@@ -321,7 +331,7 @@ class RoomConsumer(AuthenticatedConsumer):
                 return
 
     async def _fetch(self, after: int, limit: int) -> list[dict[str, Any]] | None:
-        page = await database_sync_to_async(_page)(self.user, self.room_id, after, limit)
+        page = await database_sync_to_async(_page)(self.user, self.room, after, limit)
         if page is None:
             await self._shut()
         return page

@@ -328,4 +328,8 @@ def relay_post(*, actor: Participant, release: Release, body: str = "", client_k
             },
         )
         _publish(room, relay)
+        # The source private session hears that its release was used.
+        publish_on_commit(
+            room_group(locked.message.room_id), {"type": "room.release", "id": str(locked.id)}
+        )
     return relay

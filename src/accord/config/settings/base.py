@@ -89,7 +89,11 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            # redis-py 8 defaults to a 5 s socket timeout and 100 pooled connections, which
+            # kill idle WebSocket listeners and cap sockets (channels_redis issue 422).
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_timeout": None, "max_connections": 1000}]
+            },
         }
     }
     CACHES = {
