@@ -224,7 +224,7 @@ async def test_the_audience_receives_posts_live_with_the_full_message(m, sockets
                 "size": len(PDF),
             }
         ],
-        "at": message.created_at.isoformat(),
+        "at": message.created_at.isoformat().replace("+00:00", "Z"),
     }
     for listener in listeners:
         assert await frames(listener) == [expected]
@@ -272,7 +272,7 @@ async def test_release_changes_and_relays_reach_only_who_may_see_them(m, sockets
     assert (got["id"], got["body"], got["relay_of"], got["author"]) == (
         str(relay.id),
         "We could accept alternate weekends.",
-        {"granted_by": a.user.display_name},
+        {"granted_by": a.user.display_name, "mode": "verbatim"},
         mediator.user.display_name,
     )
     # The source private session hears that its release was used.

@@ -44,6 +44,7 @@ from accord.accounts.models import User
 from accord.core.errors import AccordError, NotFound
 from accord.realtime.consumers import CLOSE_FORBIDDEN, AuthenticatedConsumer
 from accord.realtime.groups import user_group
+from accord.rooms.api import message_out
 from accord.rooms.models import Message, Room
 from accord.rooms.selectors import access_release, access_room, messages_visible_to, viewer_for
 from accord.rooms.services import message_post, room_group
@@ -55,33 +56,9 @@ PAGE = 200
 
 
 def render(message: Message) -> dict[str, Any]:
-    """The JSON a viewer gets for a message it may see (the caller has checked that)."""
-    author = message.author
-    relay = message.relay_of
-    return {
-        "kind": "message",
-        "seq": message.seq,
-        "id": str(message.id),
-        "author": _name(author.user),
-        "role": author.role,
-        "body": message.body,
-        "corrects": str(message.corrects_id) if message.corrects_id else None,
-        "relay_of": {"granted_by": _name(relay.granted_by.user)} if relay else None,
-        "attachments": [
-            {
-                "id": str(attachment.id),
-                "filename": attachment.filename,
-                "content_type": attachment.blob.content_type,
-                "size": attachment.blob.size,
-            }
-            for attachment in message.attachments.all()
-        ],
-        "at": message.created_at.isoformat(),
-    }
-
-
-def _name(user: User | None) -> str:
-    return user.display_name if user is not None else ""
+    """The JSON a viewer gets for a message it may see (the caller has checked that): the API's
+    shape, so pages, API and sockets show one message the same way."""
+    return {"kind": "message", **message_out(message).model_dump(mode="json")}
 
 
 # The synchronous halves: each judges by the current state, through the selectors. The room
