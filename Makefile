@@ -7,7 +7,7 @@ TEST := DJANGO_SETTINGS_MODULE=accord.config.settings.test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-dev lock run demo lint test test-unit test-browser messages clean
+.PHONY: install install-dev assets lock run demo lint test test-unit test-browser messages clean
 
 # Pinned versions: requirements/base.txt (to run) and requirements/dev.txt (to test), made by
 # `make lock`. uv installs them in parallel, which keeps a cold `make run` near half a minute.
@@ -24,7 +24,18 @@ $(VENV)/.dev: requirements/dev.txt $(BIN)/accord
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements/dev.txt
 	touch $@
 
-install: $(BIN)/accord
+# Front-end assets come from npm at build time (package-lock.json pins them; no CDN at run time).
+VENDOR := src/accord/core/static/accord/vendor
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+$(VENDOR)/htmx.min.js: node_modules/.package-lock.json
+	mkdir -p $(VENDOR)
+	cp node_modules/htmx.org/dist/htmx.min.js $@
+
+assets: $(VENDOR)/htmx.min.js
+
+install: $(BIN)/accord assets
 
 install-dev: $(VENV)/.dev
 
@@ -70,4 +81,4 @@ messages: install-dev
 	cd src/accord && $(DEV) ../../$(BIN)/python -m django compilemessages
 
 clean:
-	rm -rf $(VENV) var .mypy_cache .ruff_cache
+	rm -rf $(VENV) var .mypy_cache .ruff_cache node_modules $(VENDOR)

@@ -16,6 +16,9 @@ from ninja.security import HttpBearer
 from ninja.security import SessionAuth as SessionAuthBase
 
 from accord.accounts.services import api_token_authenticate
+from accord.agreements.api import router as agreements_router
+from accord.arbitration.api import router as arbitration_router
+from accord.bargaining.api import router as bargaining_router
 from accord.cases.api import router as cases_router
 from accord.core.errors import AccordError, NotFound
 from accord.rooms.api import router as rooms_router
@@ -70,5 +73,8 @@ def _domain_error(request: HttpRequest, exc: AccordError) -> HttpResponse:
 
 api.add_router("/", cases_router)
 api.add_router("/", rooms_router)
+api.add_router("/", bargaining_router)
+api.add_router("/", agreements_router)
+api.add_router("/", arbitration_router)
 
 __all__ = ["api"]

@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "accord.realtime",
     "accord.cases",
     "accord.rooms",
+    "accord.bargaining",
+    "accord.agreements",
+    "accord.arbitration",
     "accord.demo",
 ]
 

@@ -1,0 +1,1 @@
+"""Agreements: versioned drafts, comments, the signing ceremony, signed PDFs, certificates."""

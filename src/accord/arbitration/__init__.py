@@ -1,0 +1,1 @@
+"""Arbitration: the arbitration agreement, the record room's submissions, the award."""
