@@ -97,8 +97,11 @@ def database(name: str, default: str) -> dict[str, Any]:
     else:
         if not config.get("NAME"):
             raise _fail(name, "the PostgreSQL URL names no database")
-        # Under ASGI a persistent connection would be pinned to a thread that may not reuse it.
+        # Under ASGI a persistent connection would be pinned to a thread that may not reuse
+        # it, and one new connection per call made live rooms crawl (benchmarks/realtime.py):
+        # Django's psycopg pool lends a connection per request or consumer call instead.
         config["CONN_MAX_AGE"] = 0
+        config.setdefault("OPTIONS", {})["pool"] = {"min_size": 2, "max_size": 20, "timeout": 10}
         # channels issue 2176: the live server child must find the same test database.
         config["TEST"] = {"NAME": f"test_{config['NAME']}"}
     return config
