@@ -22,6 +22,7 @@ from accord.bargaining.api import router as bargaining_router
 from accord.cases.api import router as cases_router
 from accord.core.errors import AccordError, NotFound
 from accord.rooms.api import router as rooms_router
+from accord.safety.api import router as safety_router
 
 
 class TokenAuth(HttpBearer):
@@ -73,6 +74,7 @@ def _domain_error(request: HttpRequest, exc: AccordError) -> HttpResponse:
 
 api.add_router("/", cases_router)
 api.add_router("/", rooms_router)
+api.add_router("/", safety_router)
 api.add_router("/", bargaining_router)
 api.add_router("/", agreements_router)
 api.add_router("/", arbitration_router)

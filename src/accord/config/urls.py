@@ -14,6 +14,7 @@ urlpatterns = [
     path("link/<str:token>/", account_views.magic_link_view, name="magic_link"),
     path("cases/", include("accord.cases.urls")),
     path("rooms/", include("accord.rooms.urls")),
+    path("safety/", include("accord.safety.urls")),
     path("bargaining/", include("accord.bargaining.urls")),
     path("agreements/", include("accord.agreements.urls")),
     path("arbitration/", include("accord.arbitration.urls")),

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "accord.realtime",
     "accord.cases",
     "accord.rooms",
+    "accord.safety",
     "accord.bargaining",
     "accord.agreements",
     "accord.arbitration",
