@@ -17,10 +17,10 @@ def test_a_post_reads_the_room_once_and_writes_message_and_audit(django_assert_m
     a = m.world.principals[0]
     room = m.room("joint")
     services.message_post(actor=a, room=room, body="first", client_key="k0")
-    # actor, locked room, client key, departed sides; seq, message; audit tail, audit event
-    # (+ the case's advisory lock on PostgreSQL, + a savepoint pair under the test's
-    # transaction).
-    with django_assert_max_num_queries(11):
+    # actor, locked room, client keys (posted, held), departed sides, mutes (joint room only);
+    # seq, message; audit tail, audit event (+ the case's advisory lock on PostgreSQL, + a
+    # savepoint pair under the test's transaction).
+    with django_assert_max_num_queries(13):
         message = services.message_post(actor=a, room=room, body="second", client_key="k1")
     assert message.seq == 2
     assert list(Message.objects.filter(room=room).values_list("seq", "body")) == [
@@ -34,7 +34,7 @@ def test_a_resend_costs_no_write(django_assert_max_num_queries):
     a = m.world.principals[0]
     room = m.room("joint")
     first = services.message_post(actor=a, room=room, body="once", client_key="k")
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         again = services.message_post(actor=a, room=room, body="once", client_key="k")
     assert again.id == first.id
     assert Message.objects.filter(room=room).count() == 1

@@ -28,6 +28,10 @@ class Room(BaseModel):
     )
     # The last message number handed out, so numbers are gapless per room.
     last_seq = models.PositiveBigIntegerField(default=0)
+    # Moderation (issue 8), each change an audit event: the mediator may hold messages the
+    # tone coach flags for review, and may pause the joint room ("move to private sessions").
+    hold_flagged = models.BooleanField(default=False)
+    paused_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at"]
@@ -127,3 +131,52 @@ class Attachment(BaseModel):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class Mute(BaseModel):
+    """The mediator keeps one participant from writing in a room until a time (or lifts it)."""
+
+    room = models.ForeignKey(Room, on_delete=models.PROTECT, related_name="mutes")
+    participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="+")
+    muted_by = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="+")
+    until = models.DateTimeField()
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["room", "participant"], name="rooms_mute_lookup")]
+
+
+class HeldMessage(BaseModel):
+    """A post the tone coach flagged in a room that holds such posts: its writer chose to send
+    it anyway, and it waits for the mediator. Approved, it becomes a message of the room (with
+    the next number); declined, it stays here, seen by its writer and the mediators only."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the mediator")
+        APPROVED = "approved", _("Posted after review")
+        DECLINED = "declined", _("Not posted")
+
+    room = models.ForeignKey(Room, on_delete=models.PROTECT, related_name="held")
+    author = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField()
+    client_key = models.CharField(max_length=64)
+    # The tone coach's reason codes (accord.safety.tone.REASONS), shown to the mediator.
+    reasons = models.JSONField(default=list)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        Participant, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    message = models.OneToOneField(
+        Message, null=True, blank=True, on_delete=models.PROTECT, related_name="held_as"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["author", "client_key"], name="rooms_held_idempotency")
+        ]
+
+    def __str__(self) -> str:
+        return f"held:{self.room_id}:{self.status}"

@@ -6,6 +6,7 @@ event, and publishes to the room's group only after commit.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,14 +19,25 @@ from accord.audit.services import event_append
 from accord.cases.models import Participant, Process, Side
 from accord.cases.vocabulary import ProcessStatus, Role
 from accord.core import clock
-from accord.core.errors import Conflict, Forbidden, InvalidInput
+from accord.core.errors import AccordError, Conflict, Forbidden, InvalidInput
 from accord.realtime.publish import publish_on_commit
 from accord.rooms import storage
-from accord.rooms.models import Attachment, Blob, Message, Release, Room, RoomKind
+from accord.rooms.models import (
+    Attachment,
+    Blob,
+    HeldMessage,
+    Message,
+    Mute,
+    Release,
+    Room,
+    RoomKind,
+)
 from accord.rooms.plan import planned_rooms
-from accord.rooms.visibility import can_post, can_view
+from accord.rooms.visibility import can_post, can_view, in_audience, is_muted
+from accord.safety.tone import ToneAssessment, assess
 
 MAX_BODY = 10_000
+MAX_MUTE_MINUTES = 24 * 60
 _KEY = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 _FACILITATORS = {Role.MEDIATOR, Role.COORDINATOR}
 
@@ -40,6 +52,35 @@ def _fresh(actor: Participant, room: Room) -> tuple[Participant, Room]:
 
 def room_group(room_id: object) -> str:
     return f"room.{room_id}"
+
+
+class ToneCheck(InvalidInput):
+    """The tone coach flagged the text: it goes back to its writer, with the reasons and a
+    calmer suggestion, and nothing is posted. Resending with `send_anyway` posts it (or, in a
+    room that holds flagged messages, hands it to the mediator)."""
+
+    def __init__(self, assessment: ToneAssessment) -> None:
+        super().__init__(
+            _(
+                "This may read as hostile to the others. You can change it, use the "
+                "suggestion, or send it anyway."
+            ),
+            field="body",
+        )
+        self.assessment = assessment
+
+
+class HeldForReview(AccordError):
+    """Not an error of the writer's: the post waits for the mediator's review (the room holds
+    flagged messages). Nothing reached the room."""
+
+    status_code = 202
+
+    def __init__(self, held: HeldMessage) -> None:
+        super().__init__(
+            _("Your message is waiting for the mediator's review before the others see it."),
+        )
+        self.held = held
 
 
 def _audit(actor: Participant, action: str, obj: object, payload: dict[str, object]) -> None:
@@ -123,6 +164,37 @@ def _publish(room: Room, message: Message) -> None:
     )
 
 
+def _tone(actor: Participant, text: str) -> ToneAssessment | None:
+    """The coach reads what parties and advocates write (not the neutrals' own words)."""
+    if not text or actor.role in _FACILITATORS or actor.role == Role.ARBITRATOR:
+        return None
+    language = actor.user.preferred_language if actor.user else "en"
+    return assess(text, language)
+
+
+def _hold(
+    actor: Participant, room: Room, text: str, client_key: str, tone: ToneAssessment
+) -> HeldMessage:
+    """Keep a flagged post for the mediator (message_post raises HeldForReview after commit)."""
+    held = HeldMessage.objects.create(
+        room=room, author=actor, body=text, client_key=client_key, reasons=list(tone.reasons)
+    )
+    _audit(
+        actor,
+        "message.held",
+        held,
+        {"room": str(room.id), "body": content_hash(text), "reasons": list(tone.reasons)},
+    )
+    _notify_moderators(room, held)
+    return held
+
+
+def _notify_moderators(room: Room, held: HeldMessage) -> None:
+    publish_on_commit(
+        room_group(room.id), {"type": "room.held", "id": str(held.id), "status": held.status}
+    )
+
+
 def message_post(
     *,
     actor: Participant,
@@ -131,9 +203,14 @@ def message_post(
     client_key: str,
     corrects: Message | None = None,
     uploads: list[Upload] | None = None,
+    send_anyway: bool = False,
 ) -> Message:
     """Post in a room the actor may write in. A resend with the same key returns the first
     message unchanged. A correction is a new message linked to the one it corrects.
+
+    The tone coach reads the text first: a flagged text raises `ToneCheck` (nothing posted)
+    unless the writer chose `send_anyway`; then, in a room that holds flagged messages, a
+    party's post waits for the mediator (`HeldForReview`).
 
     This is the hot path of live rooms (benchmarks/realtime.py): the room is read once, locked,
     and every check runs on that fresh copy inside the one transaction."""
@@ -142,7 +219,7 @@ def message_post(
     text = body.strip()
     files = uploads or []
     with transaction.atomic():
-        actor = Participant.objects.get(id=actor.id)
+        actor = Participant.objects.select_related("user").get(id=actor.id)
         locked = (
             Room.objects.select_for_update(of=("self",)).select_related("process").get(id=room.id)
         )
@@ -151,6 +228,11 @@ def message_post(
             if existing.room_id != locked.id or existing.body != text:
                 raise Conflict(_("This client key was already used for another message."))
             return existing
+        held = HeldMessage.objects.filter(author=actor, client_key=client_key).first()
+        if held is not None:
+            if held.room_id != locked.id or held.body != text:
+                raise Conflict(_("This client key was already used for another message."))
+            raise HeldForReview(held)
         if not text and not files:
             raise InvalidInput(_("Write something or attach a file."), field="body")
         if len(text) > MAX_BODY:
@@ -165,35 +247,65 @@ def message_post(
             corrects.room_id != locked.id or corrects.author_id != actor.id
         ):
             raise Forbidden(_("You can correct only your own messages, in the same room."))
-        stored = _store_uploads(files)
-        seq = locked.last_seq = locked.last_seq + 1
-        Room.objects.filter(id=locked.id).update(last_seq=seq)
-        message = Message.objects.create(
-            room=locked,
-            seq=seq,
-            author=actor,
-            body=text,
-            client_key=client_key,
-            corrects=corrects,
+        tone = _tone(actor, text)
+        if tone is not None and tone.flagged:
+            if not send_anyway:
+                raise ToneCheck(tone)
+            if locked.hold_flagged and actor.role not in _FACILITATORS:
+                if files:
+                    raise InvalidInput(
+                        _("A message waiting for review cannot carry files: send them apart."),
+                        field="files",
+                    )
+                held = _hold(actor, locked, text, client_key, tone)
+        if held is None:
+            message = _append(actor, locked, text, client_key, corrects=corrects, files=files)
+    if held is not None:
+        # Raised after commit: the hold is kept; nothing reached the room.
+        raise HeldForReview(held)
+    return message
+
+
+def _append(
+    actor: Participant,
+    locked: Room,
+    text: str,
+    client_key: str,
+    *,
+    corrects: Message | None = None,
+    files: list[Upload] | None = None,
+) -> Message:
+    """Write a message with the room's next number, its files and its audit event; publish it
+    after commit. The caller holds the room's lock and has checked everything."""
+    stored = _store_uploads(files or [])
+    seq = locked.last_seq = locked.last_seq + 1
+    Room.objects.filter(id=locked.id).update(last_seq=seq)
+    message = Message.objects.create(
+        room=locked,
+        seq=seq,
+        author=actor,
+        body=text,
+        client_key=client_key,
+        corrects=corrects,
+    )
+    for item in stored:
+        blob, _created = Blob.objects.get_or_create(
+            sha256=item.sha256, defaults={"size": item.size, "content_type": item.content_type}
         )
-        for item in stored:
-            blob, _created = Blob.objects.get_or_create(
-                sha256=item.sha256, defaults={"size": item.size, "content_type": item.content_type}
-            )
-            Attachment.objects.create(message=message, blob=blob, filename=item.filename)
-        _audit(
-            actor,
-            "message.posted",
-            message,
-            {
-                "room": str(locked.id),
-                "seq": seq,
-                "body": content_hash(text),
-                "attachments": [item.sha256 for item in stored],
-                "corrects": str(corrects.id) if corrects else None,
-            },
-        )
-        _publish(locked, message)
+        Attachment.objects.create(message=message, blob=blob, filename=item.filename)
+    _audit(
+        actor,
+        "message.posted",
+        message,
+        {
+            "room": str(locked.id),
+            "seq": seq,
+            "body": content_hash(text),
+            "attachments": [item.sha256 for item in stored],
+            "corrects": str(corrects.id) if corrects else None,
+        },
+    )
+    _publish(locked, message)
     return message
 
 
@@ -342,3 +454,141 @@ def relay_post(*, actor: Participant, release: Release, body: str = "", client_k
             room_group(locked.message.room_id), {"type": "room.release", "id": str(locked.id)}
         )
     return relay
+
+
+# Moderation (issue 8): the mediator's duty to refuse intimidation, in the software. Each
+# action is the mediator's alone, in a room they are in, while the process is under way, and
+# each is an audit event. The others learn the effect (a paused room, a muted writer), never
+# a label on anyone.
+
+
+def _moderator(actor: Participant, room: Room) -> tuple[Participant, Room]:
+    actor = Participant.objects.select_related("user").get(id=actor.id)
+    locked = Room.objects.select_for_update(of=("self",)).select_related("process").get(id=room.id)
+    if actor.role not in _FACILITATORS or not in_audience(actor, locked):
+        raise Forbidden(_("Only the mediator moderates a room."))
+    if locked.process.status != ProcessStatus.ACTIVE:
+        raise Conflict(_("This process has ended."))
+    return actor, locked
+
+
+def _settings_changed(room: Room) -> None:
+    publish_on_commit(room_group(room.id), {"type": "room.settings", "room": str(room.id)})
+
+
+def room_hold_flagged(*, actor: Participant, room: Room, hold: bool) -> Room:
+    """Hold (or stop holding) the posts the tone coach flags, for the mediator's review."""
+    with transaction.atomic():
+        actor, locked = _moderator(actor, room)
+        if locked.hold_flagged == hold:
+            return locked
+        locked.hold_flagged = hold
+        locked.save(update_fields=["hold_flagged"])
+        _audit(actor, "room.hold_flagged", locked, {"hold": hold})
+        _settings_changed(locked)
+    return locked
+
+
+def room_pause(*, actor: Participant, room: Room, paused: bool) -> Room:
+    """Pause the joint room to meet each side privately ("move to caucus"), or resume it.
+    While it is paused only the mediator writes there."""
+    if room.kind != RoomKind.JOINT:
+        raise InvalidInput(_("Only the joint room can be paused."))
+    with transaction.atomic():
+        actor, locked = _moderator(actor, room)
+        if (locked.paused_at is not None) == paused:
+            return locked
+        locked.paused_at = clock.now() if paused else None
+        locked.save(update_fields=["paused_at"])
+        _audit(actor, "room.paused" if paused else "room.resumed", locked, {})
+        _settings_changed(locked)
+    return locked
+
+
+def participant_mute(
+    *, actor: Participant, room: Room, participant: Participant, minutes: int
+) -> Mute:
+    """Keep one party or advocate from writing in the joint room for a while."""
+    if room.kind != RoomKind.JOINT:
+        raise InvalidInput(_("Muting applies to the joint room."), field="participant")
+    if isinstance(minutes, bool) or not 1 <= minutes <= MAX_MUTE_MINUTES:
+        raise InvalidInput(
+            _("Choose between 1 minute and %(n)d minutes.") % {"n": MAX_MUTE_MINUTES},
+            field="minutes",
+        )
+    with transaction.atomic():
+        actor, locked = _moderator(actor, room)
+        target = Participant.objects.get(id=participant.id)
+        if target.role in _FACILITATORS or not in_audience(target, locked):
+            raise InvalidInput(
+                _("Choose a party or an advocate in this room."), field="participant"
+            )
+        if is_muted(target, locked):
+            raise Conflict(_("They are already muted here."))
+        mute = Mute.objects.create(
+            room=locked,
+            participant=target,
+            muted_by=actor,
+            until=clock.now() + dt.timedelta(minutes=minutes),
+        )
+        _audit(
+            actor, "participant.muted", mute, {"participant": str(target.id), "minutes": minutes}
+        )
+        _settings_changed(locked)
+    return mute
+
+
+def mute_lift(*, actor: Participant, mute: Mute) -> Mute:
+    with transaction.atomic():
+        actor, locked = _moderator(actor, mute.room)
+        current = Mute.objects.select_for_update(of=("self",)).get(id=mute.id)
+        if current.lifted_at is not None or current.until <= clock.now():
+            raise Conflict(_("This mute has already ended."))
+        current.lifted_at = clock.now()
+        current.save(update_fields=["lifted_at"])
+        _audit(actor, "participant.unmuted", current, {"participant": str(current.participant_id)})
+        _settings_changed(locked)
+    return current
+
+
+def _decide(actor: Participant, held: HeldMessage) -> tuple[Participant, Room, HeldMessage]:
+    actor, locked = _moderator(actor, held.room)
+    current = (
+        HeldMessage.objects.select_for_update(of=("self",))
+        .select_related("author__user")
+        .get(id=held.id)
+    )
+    if current.status != HeldMessage.Status.PENDING:
+        raise Conflict(_("This message has already been reviewed."))
+    return actor, locked, current
+
+
+def held_approve(*, actor: Participant, held: HeldMessage) -> Message:
+    """Post a held message as its writer wrote it, with the room's next number."""
+    with transaction.atomic():
+        actor, locked, current = _decide(actor, held)
+        author = current.author
+        if not in_audience(author, locked):
+            raise Conflict(_("Its writer is no longer in this room."))
+        message = _append(author, locked, current.body, current.client_key)
+        current.status = HeldMessage.Status.APPROVED
+        current.decided_by = actor
+        current.decided_at = clock.now()
+        current.message = message
+        current.save(update_fields=["status", "decided_by", "decided_at", "message"])
+        _audit(actor, "message.approved", current, {"message": str(message.id)})
+        _notify_moderators(locked, current)
+    return message
+
+
+def held_decline(*, actor: Participant, held: HeldMessage) -> HeldMessage:
+    """Keep a held message out of the room; its writer sees that it was not posted."""
+    with transaction.atomic():
+        actor, locked, current = _decide(actor, held)
+        current.status = HeldMessage.Status.DECLINED
+        current.decided_by = actor
+        current.decided_at = clock.now()
+        current.save(update_fields=["status", "decided_by", "decided_at"])
+        _audit(actor, "message.declined", current, {})
+        _notify_moderators(locked, current)
+    return current

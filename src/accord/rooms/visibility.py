@@ -11,7 +11,8 @@ from accord.cases.models import Participant
 from accord.cases.rules import rules_for
 from accord.cases.selectors import departed_side_ids
 from accord.cases.vocabulary import SIDE_ROLES, ParticipantStatus, ProcessStatus, Role
-from accord.rooms.models import Attachment, Message, Release, Room, RoomKind
+from accord.core import clock
+from accord.rooms.models import Attachment, Message, Mute, Release, Room, RoomKind
 
 _FACILITATORS = frozenset({Role.MEDIATOR, Role.COORDINATOR})
 _DECIDERS = frozenset({Role.ARBITRATOR})
@@ -70,6 +71,22 @@ def can_post(participant: Participant, room: Room) -> bool:
     if room.side_id is not None and room.side_id in departed_side_ids(room.process):
         # The side left: its private session stays readable to the mediator, but is closed.
         return False
-    if room.kind == RoomKind.JOINT and room.process.format == "advocates":
-        return participant.role != Role.PRINCIPAL
-    return True
+    if (
+        room.kind == RoomKind.JOINT
+        and room.process.format == "advocates"
+        and participant.role == Role.PRINCIPAL
+    ):
+        return False
+    if participant.role in _FACILITATORS:
+        return True
+    # Moderation: the mediator paused the room (moved to private sessions) or muted them.
+    return room.paused_at is None and not is_muted(participant, room)
+
+
+def is_muted(participant: Participant, room: Room) -> bool:
+    """Mutes apply to the joint room only (a side's private session is never silenced)."""
+    if room.kind != RoomKind.JOINT:
+        return False
+    return Mute.objects.filter(
+        room=room, participant=participant, lifted_at__isnull=True, until__gt=clock.now()
+    ).exists()
