@@ -219,3 +219,45 @@ def test_the_mediator_cannot_be_muted(m):
         services.participant_mute(
             actor=m.world.mediator, room=m.room("joint"), participant=m.world.mediator, minutes=5
         )
+
+
+def test_the_api_returns_the_coaching_and_posts_when_sent_anyway(m):
+    from django.test import Client
+
+    a = m.world.principals[0]
+    client = Client()
+    client.force_login(a.user)
+    url = f"/api/v1/rooms/{m.room('joint').id}/messages"
+    refused = client.post(
+        url, {"body": HOSTILE, "client_key": "k"}, content_type="application/json"
+    )
+    assert refused.status_code == 400
+    body = refused.json()
+    assert body["field"] == "body"
+    assert "insult" in body["tone"]["reasons"]
+    assert body["tone"]["suggestion"]
+    assert Message.objects.count() == 0
+    sent = client.post(
+        url,
+        {"body": HOSTILE, "client_key": "k", "send_anyway": True},
+        content_type="application/json",
+    )
+    assert sent.status_code == 201
+    assert sent.json()["body"] == HOSTILE
+
+
+def test_the_api_says_a_held_post_waits_for_review(m):
+    from django.test import Client
+
+    a = m.world.principals[0]
+    services.room_hold_flagged(actor=m.world.mediator, room=m.room("joint"), hold=True)
+    client = Client()
+    client.force_login(a.user)
+    response = client.post(
+        f"/api/v1/rooms/{m.room('joint').id}/messages",
+        {"body": HOSTILE, "client_key": "k", "send_anyway": True},
+        content_type="application/json",
+    )
+    assert response.status_code == 202
+    assert response.json()["held"]["status"] == "pending"
+    assert Message.objects.count() == 0

@@ -69,6 +69,7 @@ def _domain_error(request: HttpRequest, exc: AccordError) -> HttpResponse:
     body: dict[str, Any] = {"detail": exc.message}
     if exc.field:
         body["field"] = exc.field
+    body.update(exc.details())
     return api.create_response(request, body, status=exc.status_code)
 
 

@@ -17,6 +17,10 @@ class AccordError(Exception):
         self.message = message
         self.field = field
 
+    def details(self) -> dict[str, object]:
+        """More for the caller than the message, e.g. the tone coach's reasons (JSON-ready)."""
+        return {}
+
 
 class NotFound(AccordError):
     """The object does not exist, or the actor may not know that it exists."""

@@ -130,7 +130,12 @@ def post_message(request: HttpRequest, room_id: uuid.UUID, body: MessageIn) -> S
     room, viewer = access_room(user=_user(request), room_id=room_id)
     corrects = _own_message(request, body.corrects)
     message = services.message_post(
-        actor=viewer, room=room, body=body.body, client_key=body.client_key, corrects=corrects
+        actor=viewer,
+        room=room,
+        body=body.body,
+        client_key=body.client_key,
+        corrects=corrects,
+        send_anyway=body.send_anyway,
     )
     return Status(201, message_out(message))
 
@@ -146,12 +151,18 @@ def post_message_with_files(
     client_key: Form[str],
     files: File[list[UploadedFile]],
     body: Form[str] = "",
+    send_anyway: Form[bool] = False,
 ) -> Status[MessageOut]:
     """Multipart: PDF, PNG, JPEG or plain text, at most 5 files of 10 MB each."""
     room, viewer = access_room(user=_user(request), room_id=room_id)
     uploads = [Upload(f.name or "file", f.read()) for f in files]
     message = services.message_post(
-        actor=viewer, room=room, body=body, client_key=client_key, uploads=uploads
+        actor=viewer,
+        room=room,
+        body=body,
+        client_key=client_key,
+        uploads=uploads,
+        send_anyway=send_anyway,
     )
     return Status(201, message_out(message))
 

@@ -53,6 +53,8 @@ class MessageIn(_In):
     body: str = Field(default="", max_length=10_000)
     client_key: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")
     corrects: uuid.UUID | None = None
+    # After the tone coach flagged the text (a 400 with "tone"), the writer may send it anyway.
+    send_anyway: bool = False
 
 
 class ReleaseIn(_In):

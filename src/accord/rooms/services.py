@@ -69,6 +69,15 @@ class ToneCheck(InvalidInput):
         )
         self.assessment = assessment
 
+    def details(self) -> dict[str, object]:
+        return {
+            "tone": {
+                "reasons": list(self.assessment.reasons),
+                "suggestion": self.assessment.suggestion,
+                "score": round(self.assessment.score, 3),
+            }
+        }
+
 
 class HeldForReview(AccordError):
     """Not an error of the writer's: the post waits for the mediator's review (the room holds
@@ -81,6 +90,9 @@ class HeldForReview(AccordError):
             _("Your message is waiting for the mediator's review before the others see it."),
         )
         self.held = held
+
+    def details(self) -> dict[str, object]:
+        return {"held": {"id": str(self.held.id), "status": self.held.status}}
 
 
 def _audit(actor: Participant, action: str, obj: object, payload: dict[str, object]) -> None:
