@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +25,49 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+ROOT = Path(__file__).resolve().parents[2]
+# axe-core comes from npm (package.json's devDependencies), installed by `make assets`.
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Saved on every run as test artifacts; `make screenshots` copies them to docs/ for the README.
+SCREENSHOTS = ROOT / "test-results" / "screenshots"
+
+
+def serious_accessibility_violations(page) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now, one line each."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core not found at {AXE}: run `make assets` (npm ci)")
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
+            .filter(v => v.impact === "serious" || v.impact === "critical")
+            .map(v => `${v.id} (${v.impact}): ${v.help} at ` +
+                      v.nodes.map(n => n.target.join(" ")).join(", "))"""
+    )
+    return list(violations)
+
+
+@pytest.fixture
+def accessible():
+    """Call with a page: fails on any serious or critical axe-core violation."""
+
+    def check(page) -> None:
+        found = serious_accessibility_violations(page)
+        assert found == [], f"{page.url}:\n" + "\n".join(found)
+
+    return check
+
+
+@pytest.fixture
+def screenshot():
+    """Call with a page and a name: saves test-results/screenshots/<name>.png."""
+
+    def save(page, name: str) -> None:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+    return save
 
 
 def pytest_collection_modifyitems(items):

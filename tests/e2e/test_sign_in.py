@@ -57,3 +57,20 @@ def test_sign_in_page_fits_a_small_phone(live_server, person):
     assert overflow <= 0
     page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.locator(".field-error").first).to_have_text(re.compile("required"))
+
+
+def test_the_sign_in_page_has_no_serious_accessibility_problem(live_server, person, accessible):
+    page = person()
+    page.goto(f"{live_server.url}/accounts/login/")
+    accessible(page)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.locator(".field-error").first).to_be_visible()
+    accessible(page)
+
+
+def test_the_accessibility_check_would_catch_a_problem(person):
+    from tests.e2e.conftest import serious_accessibility_violations
+
+    page = person()
+    page.set_content('<html lang="en"><body><main><button></button></main></body></html>')
+    assert any("button-name" in v for v in serious_accessibility_violations(page))
