@@ -7,7 +7,7 @@ TEST := DJANGO_SETTINGS_MODULE=accord.config.settings.test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-dev assets lock run demo lint test test-unit test-browser messages clean
+.PHONY: install install-dev assets lock run demo lint test test-unit test-browser screenshots messages clean
 
 # Pinned versions: requirements/base.txt (to run) and requirements/dev.txt (to test), made by
 # `make lock`. uv installs them in parallel, which keeps a cold `make run` near half a minute.
@@ -74,6 +74,11 @@ test-browser: install-dev
 	$(BIN)/pytest tests/e2e -p no:asyncio -W ignore::pytest.PytestConfigWarning -q
 
 test: lint test-unit test-browser
+
+# The browser tests save screenshots of the main pages; this refreshes the README's copies.
+screenshots: test-browser
+	mkdir -p docs/screenshots
+	cp test-results/screenshots/*.png docs/screenshots/
 
 # Refresh the French catalogue after changing strings (needs GNU gettext).
 messages: install-dev
