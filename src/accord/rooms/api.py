@@ -15,12 +15,14 @@ from ninja import File, Form, Router, Status, UploadedFile
 
 from accord.accounts.models import User
 from accord.cases.models import Participant
-from accord.cases.selectors import access_process
+from accord.cases.selectors import access_process, participations
+from accord.core import clock
 from accord.core.errors import InvalidInput, NotFound
 from accord.rooms import services
 from accord.rooms.models import Message, Release, Room, RoomKind
 from accord.rooms.schemas import (
     AttachmentOut,
+    CaseExportOut,
     MessageIn,
     MessageOut,
     RelayIn,
@@ -28,7 +30,10 @@ from accord.rooms.schemas import (
     ReleaseIn,
     ReleaseOut,
     RoomOut,
+    RoomRecordOut,
+    SearchHitOut,
 )
+from accord.rooms.search import case_record, search_messages
 from accord.rooms.selectors import (
     access_attachment,
     access_message,
@@ -243,3 +248,50 @@ def relay_release(request: HttpRequest, release_id: uuid.UUID, body: RelayIn) ->
         actor=viewer, release=release, body=body.body, client_key=body.client_key
     )
     return Status(201, message_out(relay))
+
+
+@router.get(
+    "/processes/{process_id}/search", response=list[SearchHitOut], summary="Search messages."
+)
+def search(request: HttpRequest, process_id: uuid.UUID, q: str) -> list[SearchHitOut]:
+    """Messages containing every word of `q`, newest first, from the rooms I may see."""
+    user = _user(request)
+    process = access_process(user=user, process_id=process_id)
+    return [
+        SearchHitOut(
+            room_id=room.id,
+            room_kind=RoomKind(room.kind),
+            side_label=room.side.label if room.side else None,
+            message=message_out(message),
+        )
+        for room, message in search_messages(user=user, process=process, query=q)
+    ]
+
+
+@router.get("/cases/{case_id}/export", response=CaseExportOut, summary="Export what I may read.")
+def export_case(request: HttpRequest, case_id: uuid.UUID) -> CaseExportOut:
+    """Every message I may read in the case, room by room (an audit event, like a download)."""
+    user = _user(request)
+    case, records = case_record(user=user, case_id=case_id)
+    rooms = [
+        RoomRecordOut(
+            process_id=record.process.id,
+            process_kind=record.process.kind,
+            room_id=record.room.id,
+            room_kind=RoomKind(record.room.kind),
+            side_label=record.room.side.label if record.room.side else None,
+            messages=[message_out(m) for m in record.messages],
+        )
+        for record in records
+    ]
+    actor = records[0].viewer if records else participations(user=user, case=case)[0]
+    services.record_exported(
+        actor=actor, rooms=len(rooms), messages=sum(len(r.messages) for r in rooms)
+    )
+    return CaseExportOut(
+        case_id=case.id,
+        title=case.title,
+        exported_at=clock.now(),
+        exported_by=user.display_name,
+        rooms=rooms,
+    )

@@ -76,3 +76,29 @@ class ReleaseOut(Schema):
 class RelayIn(_In):
     body: str = Field(default="", max_length=10_000)
     client_key: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")
+
+
+class SearchHitOut(Schema):
+    room_id: uuid.UUID
+    room_kind: RoomKind
+    side_label: str | None
+    message: MessageOut
+
+
+class RoomRecordOut(Schema):
+    process_id: uuid.UUID
+    process_kind: str
+    room_id: uuid.UUID
+    room_kind: RoomKind
+    side_label: str | None
+    messages: list[MessageOut]
+
+
+class CaseExportOut(Schema):
+    """What one person may read in a case, at the time of export."""
+
+    case_id: uuid.UUID
+    title: str
+    exported_at: dt.datetime
+    exported_by: str
+    rooms: list[RoomRecordOut]

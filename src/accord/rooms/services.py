@@ -604,3 +604,10 @@ def held_decline(*, actor: Participant, held: HeldMessage) -> HeldMessage:
         _audit(actor, "message.declined", current, {})
         _notify_moderators(locked, current)
     return current
+
+
+def record_exported(*, actor: Participant, rooms: int, messages: int) -> None:
+    """A person took a copy of what they may read in the case: an audit event (the numbers,
+    never the content), like every download."""
+    with transaction.atomic():
+        _audit(actor, "case.exported", actor.case, {"rooms": rooms, "messages": messages})
