@@ -34,6 +34,7 @@ from accord.rooms.models import (
 )
 from accord.rooms.plan import planned_rooms
 from accord.rooms.visibility import can_post, can_view, in_audience, is_muted
+from accord.safety.selectors import process_configuration
 from accord.safety.tone import ToneAssessment, assess
 
 MAX_BODY = 10_000
@@ -113,7 +114,9 @@ def rooms_ensure(*, process: Process) -> list[Room]:
     rooms: list[Room] = []
     with transaction.atomic():
         sides: list[Side | None] = list(process.case.sides.order_by("position"))
-        for kind, per_side in planned_rooms(process):
+        # Screening may require separate rooms only: then there is no joint room at all.
+        shuttle_only = process_configuration(process).shuttle_only
+        for kind, per_side in planned_rooms(process, shuttle_only=shuttle_only):
             for side in sides if per_side else [None]:
                 room, _created = Room.objects.get_or_create(process=process, kind=kind, side=side)
                 rooms.append(room)
