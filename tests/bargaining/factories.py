@@ -1,0 +1,117 @@
+"""A mediation with an agenda, built through the services as people would."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from accord.bargaining import services
+from accord.bargaining.models import AgendaIssue
+from accord.bargaining.services import IssueDraft, PreferenceDraft
+from tests.rooms.factories import Mediation, make_mediation
+
+_keys = itertools.count(1)
+
+
+def key() -> str:
+    return f"k{next(_keys)}"
+
+
+@dataclass
+class Table:
+    m: Mediation
+    issues: list[AgendaIssue]
+
+    @property
+    def process(self):
+        return self.m.process
+
+    @property
+    def mediator(self):
+        return self.m.world.mediator
+
+    @property
+    def a(self):
+        return self.m.world.principals[0]
+
+    @property
+    def b(self):
+        return self.m.world.principals[1]
+
+    def option(self, issue_index: int, label: str):
+        return self.issues[issue_index].options.get(label=label)
+
+
+def add_issue(actor, process, title, options=(), **kw) -> AgendaIssue:
+    kind = "range" if "range_min" in kw else "options"
+    return services.issue_propose(
+        actor=actor,
+        process=process,
+        draft=IssueDraft(title=title, kind=kind, options=list(options), **kw),
+        client_key=key(),
+    )
+
+
+def make_table(*, money: bool = False, sides: int = 2) -> Table:
+    """A mediation whose mediator put three issues on the agenda (a fourth, money, on ask)."""
+    m = make_mediation(sides=sides)
+    med = m.world.mediator
+    issues = [
+        add_issue(med, m.process, "Weekdays", ["With Alex", "With Sam", "Alternate"]),
+        add_issue(med, m.process, "Holidays", ["Split in half", "Alternate years"]),
+        add_issue(med, m.process, "School", ["Stay", "Move"]),
+    ]
+    if money:
+        issues.append(
+            add_issue(med, m.process, "Support", range_min="0", range_max="1000", unit="EUR")
+        )
+    return Table(m, issues)
+
+
+def opposed_preferences(t: Table, *, visibility_a="blind", visibility_b="blind"):
+    """A cares most about weekdays, B about holidays: trading them helps both."""
+    o = t.option
+    a = services.preference_set(
+        actor=t.a,
+        process=t.process,
+        draft=PreferenceDraft(
+            weights={t.issues[0].id: 60, t.issues[1].id: 10, t.issues[2].id: 30},
+            scores={
+                o(0, "With Alex").id: 100,
+                o(0, "With Sam").id: 0,
+                o(0, "Alternate").id: 50,
+                o(1, "Split in half").id: 100,
+                o(1, "Alternate years").id: 0,
+                o(2, "Stay").id: 100,
+                o(2, "Move").id: 0,
+            },
+            reservation=10,
+            visibility=visibility_a,
+        ),
+    )
+    b = services.preference_set(
+        actor=t.b,
+        process=t.process,
+        draft=PreferenceDraft(
+            weights={t.issues[0].id: 10, t.issues[1].id: 60, t.issues[2].id: 30},
+            scores={
+                o(0, "With Alex").id: 0,
+                o(0, "With Sam").id: 100,
+                o(0, "Alternate").id: 50,
+                o(1, "Split in half").id: 0,
+                o(1, "Alternate years").id: 100,
+                o(2, "Stay").id: 100,
+                o(2, "Move").id: 0,
+            },
+            reservation=10,
+            visibility=visibility_b,
+        ),
+    )
+    return a, b
+
+
+def tentative_draft(t: Table, labels=("Alternate", "Split in half", "Stay")):
+    """Both sides say yes to the same term on each issue: a complete tentative draft."""
+    for n, label in enumerate(labels):
+        for person in (t.a, t.b):
+            services.issue_assent(actor=person, issue=t.issues[n], option=t.option(n, label))
