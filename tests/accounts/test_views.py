@@ -3,12 +3,15 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accord.accounts import services
 from accord.accounts.models import MagicLink, MagicLinkPurpose, User
+from accord.cases import services as cases
 from tests.accounts.test_services import current_code, fresh
+from tests.cases.factories import make_world
 from tests.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
@@ -161,6 +164,8 @@ def test_email_link_request_never_reveals_whether_an_account_exists(client):
 
     def shape(response, email):
         body = response.content.decode().replace(email, "X")
+        # CSRF tokens are masked afresh on every page (in the forms and htmx's header).
+        body = re.sub(r'"X-CSRFToken": "[^"]+"', "", body)
         return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", body)
 
     assert shape(known, user.email) == shape(unknown, "ghost@example.org")
@@ -262,3 +267,121 @@ def test_unknown_url_gives_the_friendly_404(client):
     response = client.get("/no/such/page/")
     assert response.status_code == 404
     assert b"Page not found" in response.content
+
+
+# --- joining a case from an invitation -----------------------------------------------------
+
+
+def _invite_to_a_case(email, role="principal"):
+    world = make_world()
+    side = world.sides[1] if role == "principal" else None
+    participant, issued = cases.participant_invite(
+        actor=world.mediator, case=world.case, email=email, role=role, side=side
+    )
+    return world, participant, issued
+
+
+def test_a_new_person_joins_a_case_with_a_name_and_one_click(client):
+    world, participant, issued = _invite_to_a_case("new.party@example.org")
+    page = client.get(f"/link/{issued.token}/").content.decode()
+    assert f"You are invited to “{world.case.title}” as Party for Respondent." in page
+    assert 'name="display_name"' in page
+    response = client.post(f"/link/{issued.token}/", {"display_name": "Robin Respondent"})
+    case_url = reverse("cases:case", kwargs={"case_id": world.case.id})
+    assert response["Location"] == case_url
+    participant.refresh_from_db()
+    assert participant.status == "active"
+    assert participant.user.display_name == "Robin Respondent"
+    landing = client.get(case_url).content.decode()
+    assert "Robin Respondent" in landing
+    assert world.case.title in landing
+
+
+def test_a_signed_in_person_joins_with_one_click(client):
+    user = make_user()
+    world, participant, issued = _invite_to_a_case(user.email)
+    client.force_login(user)
+    page = client.get(f"/link/{issued.token}/").content.decode()
+    assert 'name="display_name"' not in page
+    assert "You are signed in as" not in page
+    response = client.post(f"/link/{issued.token}/")
+    assert response["Location"] == reverse("cases:case", kwargs={"case_id": world.case.id})
+    participant.refresh_from_db()
+    assert (participant.user, participant.status) == (user, "active")
+
+
+def test_someone_who_made_an_account_after_being_invited_is_not_asked_their_name(client):
+    _world, participant, issued = _invite_to_a_case("later@example.org")
+    user = make_user(email="later@example.org")  # the link was issued before this account
+    page = client.get(f"/link/{issued.token}/").content.decode()
+    assert 'name="display_name"' not in page
+    assert client.post(f"/link/{issued.token}/").status_code == 302
+    participant.refresh_from_db()
+    assert participant.user == user
+
+
+def test_the_landing_page_says_when_the_link_switches_accounts(client):
+    _world, _participant, issued = _invite_to_a_case("someone.else@example.org")
+    me = make_user()
+    client.force_login(me)
+    page = client.get(f"/link/{issued.token}/").content.decode()
+    assert f"You are signed in as {me.email}" in page
+    assert "someone.else@example.org" in page
+
+
+def test_a_double_click_on_join_is_one_join_and_both_clicks_get_in(client):
+    world, _participant, issued = _invite_to_a_case("twice@example.org")
+    client.get(f"/link/{issued.token}/")  # the landing page sets the CSRF cookie
+    second = Client()
+    second.cookies = client.cookies.__class__(client.cookies)  # the same browser, pre-answer
+    first = client.post(f"/link/{issued.token}/", {"display_name": "Tess Twice"})
+    again = second.post(f"/link/{issued.token}/", {"display_name": "Tess Twice"})
+    case_url = reverse("cases:case", kwargs={"case_id": world.case.id})
+    assert first["Location"] == again["Location"] == case_url
+    assert second.get(case_url).status_code == 200
+    assert User.objects.filter(email="twice@example.org").count() == 1
+    # Another browser holding the same link is told, calmly, that it was used.
+    stranger = Client().post(f"/link/{issued.token}/", {"display_name": "Eve"})
+    assert stranger.status_code == 410
+    assert b"This link was already used" in stranger.content
+
+
+def test_a_refused_invitation_changes_nothing(client):
+    """A member of a side cannot become a neutral in the same case: the link stays unused."""
+    world = make_world()
+    party = world.principals[0]
+    _participant, issued = cases.participant_invite(
+        actor=world.mediator, case=world.case, email="stranger@example.org", role="expert"
+    )
+    # The address becomes a party's before the neutral invitation is used.
+    User.objects.filter(pk=party.user.pk).update(email="stranger@example.org")
+    response = client.post(f"/link/{issued.token}/")
+    assert response.status_code == 403
+    assert b"A member of a side cannot be a neutral in the same case." in response.content
+    issued.link.refresh_from_db()
+    assert issued.link.used_at is None
+
+
+def test_two_factor_setup_returns_to_the_appointment(client):
+    user = make_user()
+    client.force_login(user)
+    target = "/cases/00000000-0000-0000-0000-000000000000/appointment/"
+    page = client.get(reverse("accounts:totp_setup") + f"?next={target}")
+    assert f'value="{target}"'.encode() in page.content
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    ok = client.post(
+        reverse("accounts:totp_setup"), {"token": current_code(fresh(device)), "next": target}
+    )
+    assert ok["Location"] == target
+    evil = client.get(reverse("accounts:totp_setup") + "?next=https://evil.example/")
+    assert evil["Location"] == "/"
+
+
+def test_the_account_page_does_not_steal_the_focus(client):
+    user = make_user()
+    device = services.totp_begin(user=user)
+    services.totp_confirm(user=user, token=current_code(device))
+    client.force_login(user)
+    page = client.get(reverse("accounts:account")).content.decode()
+    assert 'name="token"' in page  # the form that turns two-factor off
+    assert "autofocus" not in page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 from typing import Any
 
 import segno
@@ -12,6 +13,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,7 +33,7 @@ from accord.accounts.forms import (
 )
 from accord.accounts.invitations import kind_for
 from accord.accounts.models import Language, MagicLinkPurpose, User
-from accord.accounts.selectors import confirmed_totp_device, user_has_strong_auth
+from accord.accounts.selectors import confirmed_totp_device, user_by_email, user_has_strong_auth
 from accord.core import clock
 from accord.core.errors import AccordError, InvalidInput, NotFound
 
@@ -134,19 +136,27 @@ def magic_link_view(request: HttpRequest, token: str) -> HttpResponse:
     """The landing page of a magic link.
 
     GET only shows a button: mail scanners fetch links, and must not use up a single-use link.
+    A new person invited to a case types their name and is in the case; someone with an
+    account joins with one click.
     """
     try:
         link = services.magic_link_peek(token=token)
     except services.LinkProblem as problem:
+        if problem.reason == "used" and request.method == "POST":
+            repeat = _repeat_of_this_browser(request, token)
+            if repeat is not None:
+                return repeat
         return _link_problem(request, problem.reason)
-    needs_name = link.user is None and link.purpose == MagicLinkPurpose.INVITATION
+    known = link.user or user_by_email(link.email)
+    needs_name = known is None and link.purpose == MagicLinkPurpose.INVITATION
     form = AcceptInvitationForm(request.POST or None) if needs_name else None
     if request.method == "POST" and (form is None or form.is_valid()):
         name = form.cleaned_data["display_name"] if form is not None else None
         try:
             used, user = services.magic_link_consume(token=token, display_name=name)
         except services.LinkProblem as problem:
-            return _link_problem(request, problem.reason)
+            repeat = _repeat_of_this_browser(request, token) if problem.reason == "used" else None
+            return repeat or _link_problem(request, problem.reason)
         except InvalidInput as exc:
             if form is None:
                 raise
@@ -156,10 +166,12 @@ def magic_link_view(request: HttpRequest, token: str) -> HttpResponse:
                 request, "core/error.html", {"message": exc.message}, status=exc.status_code
             )
         else:
+            _remember_use(request, token, user, used.next_url)
             if request.user.is_authenticated and request.user.pk != user.pk:
                 logout(request)
             return _finish_sign_in(request, user, used.next_url)
     kind = kind_for(link.payload)
+    signed_in_as = request.user if request.user.is_authenticated else None
     return render(
         request,
         "accounts/magic_link.html",
@@ -168,8 +180,44 @@ def magic_link_view(request: HttpRequest, token: str) -> HttpResponse:
             "form": form,
             "invitation": link.purpose == MagicLinkPurpose.INVITATION,
             "description": kind.describe(link.payload) if kind else "",
+            # Someone else is signed in on this browser: say that the link switches accounts.
+            "other_account": signed_in_as
+            if signed_in_as is not None and getattr(signed_in_as, "email", "") != link.email
+            else None,
         },
     )
+
+
+# A double click sends the link twice before the first answer (and its cookie) arrives; the
+# repeat is recognised as the same browser by the CSRF cookie it was sent with, for a moment.
+_REPEAT_SECONDS = 120
+
+
+def _browser_key(request: HttpRequest, token: str) -> str | None:
+    cookie = request.COOKIES.get(settings.CSRF_COOKIE_NAME)
+    if not cookie:
+        return None
+    digest = hashlib.sha256(f"{token}\n{cookie}".encode()).hexdigest()
+    return f"accord:link-used:{digest}"
+
+
+def _remember_use(request: HttpRequest, token: str, user: User, next_url: str) -> None:
+    key = _browser_key(request, token)
+    if key is not None:
+        cache.set(key, {"user": str(user.pk), "next": next_url}, _REPEAT_SECONDS)
+
+
+def _repeat_of_this_browser(request: HttpRequest, token: str) -> HttpResponse | None:
+    """The same browser sent the same link again within a moment: finish as the first did
+    (a second factor is still asked for), instead of calling a double click a used link."""
+    key = _browser_key(request, token)
+    remembered = cache.get(key) if key is not None else None
+    if not remembered:
+        return None
+    user = User.objects.filter(pk=remembered["user"], is_active=True).first()
+    if user is None:
+        return None
+    return _finish_sign_in(request, user, remembered["next"])
 
 
 def _link_problem(request: HttpRequest, reason: str) -> HttpResponse:
@@ -202,9 +250,15 @@ def account_view(request: HttpRequest) -> HttpResponse:
             "form": form,
             "has_2fa": user_has_strong_auth(user),
             "has_password": user.has_usable_password(),
-            "token_form": TokenForm(),
+            "token_form": _quiet(TokenForm()),
         },
     )
+
+
+def _quiet(form: TokenForm) -> TokenForm:
+    """A secondary form on a page: it must not take the focus from the page's main form."""
+    form.fields["token"].widget.attrs.pop("autofocus", None)
+    return form
 
 
 @require_POST
@@ -234,8 +288,11 @@ def _qr_data_uri(device: TOTPDevice, user: User) -> str:
 @require_http_methods(["GET", "POST"])
 def totp_setup_view(request: HttpRequest) -> HttpResponse:
     user = _authed_user(request)
+    # A neutral comes here from their appointment page and goes back there afterwards.
+    candidate = request.POST.get("next") or request.GET.get("next")
+    next_url = _safe_next(request, candidate) if candidate else reverse("accounts:account")
     if user_has_strong_auth(user):
-        return redirect("accounts:account")
+        return redirect(next_url)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -247,7 +304,7 @@ def totp_setup_view(request: HttpRequest) -> HttpResponse:
             if device is not None:
                 otp_login(request, device)
             messages.success(request, _("Two-factor authentication is on."))
-            return redirect("accounts:account")
+            return redirect(next_url)
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = services.totp_begin(user=user)
@@ -255,7 +312,7 @@ def totp_setup_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/totp_setup.html",
-        {"form": form, "qr": _qr_data_uri(device, user), "secret": secret},
+        {"form": form, "qr": _qr_data_uri(device, user), "secret": secret, "next": next_url},
     )
 
 

@@ -4,14 +4,19 @@ except the `access_*` functions, which are the gate every view and API route goe
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import StrEnum
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from accord.accounts.models import User
+from accord.accounts.selectors import user_has_strong_auth
 from accord.cases.models import (
     Case,
     ConfidentialityAcceptance,
     ConfidentialityChoice,
+    ConflictDeclaration,
     MedArbConsent,
     Participant,
     Process,
@@ -19,7 +24,14 @@ from accord.cases.models import (
     Side,
     SideDeparture,
 )
-from accord.cases.vocabulary import ParticipantStatus, ProcessStatus, Role
+from accord.cases.rules import rules_for
+from accord.cases.vocabulary import (
+    NEUTRAL_ROLES,
+    ParticipantStatus,
+    ProcessKind,
+    ProcessStatus,
+    Role,
+)
 from accord.core.errors import NotFound
 
 # A participant in one of these states may open the case's pages.
@@ -165,3 +177,349 @@ def has_mediated(*, case: Case, user_id: uuid.UUID | None) -> bool:
         .exclude(status=ParticipantStatus.INVITED)
         .exists()
     )
+
+
+# --- what a person's cases are waiting on -----------------------------------------------------
+
+
+class Waiting(StrEnum):
+    """One thing a case is waiting on from the person looking at it."""
+
+    DECLARE_CONFLICTS = "declare_conflicts"  # a neutral's appointment needs a declaration first
+    TWO_FACTOR = "two_factor"  # a neutral's appointment needs two-factor sign-in
+    TAKE_UP_APPOINTMENT = "take_up_appointment"  # every condition holds: the neutral takes it up
+    MED_ARB_CONSENT = "med_arb_consent"  # the mediator is to arbitrate: the party's side decides
+    CONSENT = "consent"  # a proposed process needs this side's answer
+    CHOOSE_CONFIDENTIALITY = "choose_confidentiality"  # negotiation: the side has not chosen
+    AGREE_ON_CONFIDENTIALITY = "agree_on_confidentiality"  # the sides chose differently
+    ACCEPT_TERMS = "accept_terms"  # the confidentiality terms, before taking part
+    START = "start"  # everything is ready and this person is the one who starts it
+    OTHERS = "others"  # this person's part is done; the process waits for other people
+
+
+@dataclass(frozen=True)
+class WaitingItem:
+    kind: Waiting
+    place: Participant  # the person's place in the case the item is for
+    process: Process | None = None
+
+
+@dataclass
+class CaseOverview:
+    """One case as its participant sees it on their dashboard."""
+
+    case: Case
+    places: list[Participant]
+    active: Process | None
+    proposed: Process | None
+    latest: Process | None  # the most recent process of any status
+    waiting: list[WaitingItem]
+
+    @property
+    def needs_me(self) -> list[WaitingItem]:
+        return [item for item in self.waiting if item.kind != Waiting.OTHERS]
+
+
+@dataclass
+class _Facts:
+    """Everything the waiting rules read, loaded once for all of a person's cases."""
+
+    sides: dict[uuid.UUID, list[Side]]
+    people: dict[uuid.UUID, list[Participant]]  # active and pending places of each case
+    consented: dict[uuid.UUID, set[uuid.UUID]]
+    departed: dict[uuid.UUID, set[uuid.UUID]]
+    choices: dict[uuid.UUID, dict[uuid.UUID, bool]]
+    accepted: dict[uuid.UUID, set[uuid.UUID]]
+    med_arb: dict[uuid.UUID, set[uuid.UUID]]
+    mediated: set[tuple[uuid.UUID, uuid.UUID]]  # (case, user) pairs that ever mediated
+    declarations: dict[uuid.UUID, bool]  # neutral place -> its latest declaration's conflict
+    strong_auth: bool
+
+
+def _load_facts(
+    *,
+    user: User,
+    case_ids: list[uuid.UUID],
+    open_ids: list[uuid.UUID],
+    neutral_ids: list[uuid.UUID],
+) -> _Facts:
+    facts = _Facts(
+        sides=defaultdict(list),
+        people=defaultdict(list),
+        consented=defaultdict(set),
+        departed=defaultdict(set),
+        choices=defaultdict(dict),
+        accepted=defaultdict(set),
+        med_arb=defaultdict(set),
+        mediated=set(),
+        declarations={},
+        strong_auth=False,
+    )
+    for side in Side.objects.filter(case_id__in=case_ids).order_by("position"):
+        facts.sides[side.case_id].append(side)
+    for person in Participant.objects.filter(case_id__in=case_ids, status__in=_SEES_CASE):
+        facts.people[person.case_id].append(person)
+    for case_id, user_id in (
+        Participant.objects.filter(case_id__in=case_ids, role=Role.MEDIATOR, user__isnull=False)
+        .exclude(status=ParticipantStatus.INVITED)
+        .values_list("case_id", "user_id")
+    ):
+        facts.mediated.add((case_id, user_id))
+    for case_id, side_id in MedArbConsent.objects.filter(case_id__in=case_ids).values_list(
+        "case_id", "side_id"
+    ):
+        facts.med_arb[case_id].add(side_id)
+    if open_ids:
+        for process_id, side_id in ProcessConsent.objects.filter(
+            process_id__in=open_ids
+        ).values_list("process_id", "side_id"):
+            facts.consented[process_id].add(side_id)
+        for process_id, side_id in SideDeparture.objects.filter(
+            process_id__in=open_ids
+        ).values_list("process_id", "side_id"):
+            facts.departed[process_id].add(side_id)
+        for process_id, side_id, confidential in (
+            ConfidentialityChoice.objects.filter(process_id__in=open_ids)
+            .order_by("created_at")
+            .values_list("process_id", "side_id", "confidential")
+        ):
+            facts.choices[process_id][side_id] = confidential  # the latest choice counts
+        for process_id, participant_id in ConfidentialityAcceptance.objects.filter(
+            process_id__in=open_ids
+        ).values_list("process_id", "participant_id"):
+            facts.accepted[process_id].add(participant_id)
+    if neutral_ids:
+        declared = (
+            ConflictDeclaration.objects.filter(participant_id__in=neutral_ids)
+            .annotate(relationships=Count("related_to"))
+            .order_by("created_at")
+        )
+        for declaration in declared:
+            facts.declarations[declaration.participant_id] = (
+                declaration.financial_interest or declaration.relationships > 0
+            )
+        facts.strong_auth = user_has_strong_auth(user)
+    return facts
+
+
+def _ready_to_start(process: Process, active: Process | None, facts: _Facts) -> bool:
+    """Whether nothing stands between a proposed process and its start.
+
+    The same conditions as `services.processes.start_blockers`, judged on preloaded facts;
+    the dashboard tests hold the two to the same answers.
+    """
+    rules = rules_for(process.kind)
+    case_id = process.case_id
+    sides = facts.sides[case_id]
+    current = [p for p in facts.people[case_id] if p.status == ParticipantStatus.ACTIVE]
+    if active is not None:
+        return False
+    if any(side.id not in facts.consented[process.id] for side in sides):
+        return False
+    if any(not any(p.role == role for p in current) for role in rules.required_neutrals):
+        return False
+    if rules.confidentiality_chosen_by_sides:
+        choices = facts.choices[process.id]
+        if any(side.id not in choices for side in sides) or len(set(choices.values())) > 1:
+            return False
+    if rules.confidentiality_terms_accepted_by_all:
+        accepted = facts.accepted[process.id]
+        if any(p.role in rules.participant_roles and p.id not in accepted for p in current):
+            return False
+    if rules.kind == ProcessKind.ARBITRATION:
+        for arbitrator in (p for p in current if p.role == Role.ARBITRATOR):
+            mediated = (case_id, arbitrator.user_id) in facts.mediated
+            if mediated and any(side.id not in facts.med_arb[case_id] for side in sides):
+                return False
+    return True
+
+
+def _appointment_items(place: Participant, facts: _Facts) -> list[WaitingItem]:
+    """A pending neutral's next step towards the appointment taking effect."""
+    if place.role not in NEUTRAL_ROLES or place.status != ParticipantStatus.PENDING:
+        return []
+    conflicted = facts.declarations.get(place.id)
+    if conflicted is None:
+        return [WaitingItem(Waiting.DECLARE_CONFLICTS, place)]
+    if conflicted:
+        return []
+    if not facts.strong_auth:
+        return [WaitingItem(Waiting.TWO_FACTOR, place)]
+    sides = facts.sides[place.case_id]
+    if (
+        place.role == Role.ARBITRATOR
+        and (place.case_id, place.user_id) in facts.mediated
+        and any(side.id not in facts.med_arb[place.case_id] for side in sides)
+    ):
+        return [WaitingItem(Waiting.OTHERS, place)]
+    return [WaitingItem(Waiting.TAKE_UP_APPOINTMENT, place)]
+
+
+def _med_arb_items(place: Participant, facts: _Facts) -> list[WaitingItem]:
+    """A party decides for their side once their mediator is appointed to arbitrate."""
+    if place.role != Role.PRINCIPAL or place.status != ParticipantStatus.ACTIVE:
+        return []
+    if place.side_id is None or place.side_id in facts.med_arb[place.case_id]:
+        return []
+    arbitrator_who_mediated = any(
+        p.role == Role.ARBITRATOR
+        and p.status == ParticipantStatus.PENDING
+        and (place.case_id, p.user_id) in facts.mediated
+        for p in facts.people[place.case_id]
+    )
+    return [WaitingItem(Waiting.MED_ARB_CONSENT, place)] if arbitrator_who_mediated else []
+
+
+def _process_items(
+    place: Participant, process: Process, active: Process | None, facts: _Facts
+) -> list[WaitingItem]:
+    if place.status != ParticipantStatus.ACTIVE:
+        return []
+    rules = rules_for(process.kind)
+    departed = facts.departed[process.id]
+    if place.side_id is not None and place.side_id in departed:
+        return []
+    items: list[WaitingItem] = []
+    proposed = process.status == ProcessStatus.PROPOSED
+    side_member = place.role in (Role.PRINCIPAL, Role.ADVOCATE) and place.side_id is not None
+    if proposed and side_member:
+        if place.side_id not in facts.consented[process.id]:
+            items.append(WaitingItem(Waiting.CONSENT, place, process))
+        if rules.confidentiality_chosen_by_sides:
+            choices = facts.choices[process.id]
+            sides = facts.sides[process.case_id]
+            if place.side_id not in choices:
+                items.append(WaitingItem(Waiting.CHOOSE_CONFIDENTIALITY, place, process))
+            elif all(side.id in choices for side in sides) and len(set(choices.values())) > 1:
+                items.append(WaitingItem(Waiting.AGREE_ON_CONFIDENTIALITY, place, process))
+    if (
+        rules.confidentiality_terms_accepted_by_all
+        and place.role in rules.participant_roles
+        and place.id not in facts.accepted[process.id]
+    ):
+        items.append(WaitingItem(Waiting.ACCEPT_TERMS, place, process))
+    if proposed and place.role in rules.started_by and _ready_to_start(process, active, facts):
+        items.append(WaitingItem(Waiting.START, place, process))
+    if proposed and not items and place.role in rules.participant_roles:
+        items.append(WaitingItem(Waiting.OTHERS, place, process))
+    return items
+
+
+def case_overviews(*, user: User, case: Case | None = None) -> list[CaseOverview]:
+    """The user's cases (or one of them), newest first, each with what it waits on from them.
+
+    For the user's own dashboard and case page: it reads only the user's own places, the
+    state of the case's processes and who has done their part, never any room's content.
+    A constant number of queries, however many cases.
+    """
+    places_qs = Participant.objects.filter(user=user, status__in=_SEES_CASE).select_related(
+        "case", "side"
+    )
+    if case is not None:
+        places_qs = places_qs.filter(case=case)
+    places = list(places_qs.order_by("created_at"))
+    by_case: dict[uuid.UUID, list[Participant]] = defaultdict(list)
+    cases: dict[uuid.UUID, Case] = {}
+    for place in places:
+        by_case[place.case_id].append(place)
+        cases[place.case_id] = place.case
+    case_ids = list(cases)
+    processes: dict[uuid.UUID, list[Process]] = defaultdict(list)
+    for process in Process.objects.filter(case_id__in=case_ids).order_by("created_at"):
+        processes[process.case_id].append(process)
+    open_ids = [
+        p.id
+        for listed in processes.values()
+        for p in listed
+        if p.status in (ProcessStatus.PROPOSED, ProcessStatus.ACTIVE)
+    ]
+    neutral_ids = [
+        p.id for p in places if p.role in NEUTRAL_ROLES and p.status == ParticipantStatus.PENDING
+    ]
+    facts = _load_facts(user=user, case_ids=case_ids, open_ids=open_ids, neutral_ids=neutral_ids)
+
+    overviews: list[CaseOverview] = []
+    for case_id, the_case in cases.items():
+        listed = processes[case_id]
+        active = next((p for p in listed if p.status == ProcessStatus.ACTIVE), None)
+        proposed = next((p for p in listed if p.status == ProcessStatus.PROPOSED), None)
+        waiting: list[WaitingItem] = []
+        for place in by_case[case_id]:
+            waiting += _appointment_items(place, facts)
+            waiting += _med_arb_items(place, facts)
+            for current in (active, proposed):
+                if current is not None:
+                    current.case = the_case
+                    waiting += _process_items(place, current, active, facts)
+        overviews.append(
+            CaseOverview(
+                case=the_case,
+                places=by_case[case_id],
+                active=active,
+                proposed=proposed,
+                latest=listed[-1] if listed else None,
+                waiting=waiting,
+            )
+        )
+    overviews.sort(key=lambda o: o.case.created_at, reverse=True)
+    return overviews
+
+
+# --- what the case pages show -------------------------------------------------------------
+
+
+def people_of(*, case: Case, with_open_invitations: bool, viewer: User) -> list[Participant]:
+    """Who is in the case, for its page: everyone current, and the viewer's own places.
+
+    `with_open_invitations` (for managers only, whom the caller judges) adds invitations not
+    yet used, appointments not yet in effect and neutrals not appointed for a conflict.
+    """
+    shown = [ParticipantStatus.ACTIVE]
+    if with_open_invitations:
+        shown += [ParticipantStatus.INVITED, ParticipantStatus.PENDING, ParticipantStatus.DECLINED]
+    mine = Participant.objects.filter(case=case, user=viewer, status__in=_SEES_CASE)
+    return list(
+        (Participant.objects.filter(case=case, status__in=shown) | mine)
+        .select_related("user", "side")
+        .order_by("created_at")
+    )
+
+
+def participant_in_case(*, case: Case, participant_id: uuid.UUID | str) -> Participant:
+    """A participant of this case by id, or NotFound (an id from another case is not here).
+
+    Callers already hold access to the case.
+    """
+    try:
+        key = uuid.UUID(str(participant_id))
+    except ValueError:
+        raise NotFound from None
+    person = (
+        Participant.objects.select_related("case", "user", "side").filter(case=case, id=key).first()
+    )
+    if person is None:
+        raise NotFound
+    return person
+
+
+def conflict_candidates(*, neutral: Participant) -> list[Participant]:
+    """The people a neutral checks for conflicts: everyone else with a name in the case.
+
+    For the neutral's own declaration page; names only, never e-mail addresses.
+    """
+    others = Participant.objects.filter(case_id=neutral.case_id, status__in=_SEES_CASE).exclude(
+        user__isnull=True
+    )
+    if neutral.user_id is not None:
+        others = others.exclude(user_id=neutral.user_id)
+    return list(others.select_related("user", "side").order_by("created_at"))
+
+
+def latest_declaration(participant: Participant) -> ConflictDeclaration | None:
+    """The neutral's most recent conflict declaration, for their own appointment page."""
+    return participant.declarations.order_by("-created_at").first()
+
+
+def latest_choice_of(*, process: Process, side_id: uuid.UUID) -> bool | None:
+    """A side's current confidentiality choice (None before it chose), for that side's page."""
+    return latest_confidentiality_choices(process).get(side_id)

@@ -4,11 +4,12 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from accord.accounts import views as account_views
+from accord.cases.views import dashboard
 from accord.config.api import api
 from accord.core import views as core_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", dashboard.dashboard, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("accord.accounts.urls")),
     path("link/<str:token>/", account_views.magic_link_view, name="magic_link"),

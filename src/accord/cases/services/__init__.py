@@ -4,6 +4,7 @@ raises."""
 
 from accord.cases.services.cases import case_open, side_add
 from accord.cases.services.participants import (
+    appointment_blockers,
     invitation_accept,
     med_arb_consent_give,
     neutral_declare_conflicts,
@@ -24,6 +25,7 @@ from accord.cases.services.processes import (
 )
 
 __all__ = [
+    "appointment_blockers",
     "case_open",
     "invitation_accept",
     "med_arb_consent_give",

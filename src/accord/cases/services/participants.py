@@ -243,6 +243,14 @@ def _appointment_ready(neutral: Participant) -> str | None:
     return None
 
 
+def appointment_blockers(neutral: Participant) -> str | None:
+    """Why a pending appointment cannot take effect yet, in words (None when it can).
+
+    Read-only; for pages that show a neutral's appointment (e.g. the arbitration page).
+    """
+    return _appointment_ready(neutral)
+
+
 def _take_effect(neutral: Participant) -> None:
     if neutral.role == Role.ARBITRATOR and neutral.user_id is not None:
         # The firewall: a mediator who becomes the arbitrator (med-arb, with every side's
