@@ -1,14 +1,13 @@
 """Tests for the tone coach, accord.safety.tone.
 
-The example messages here are written for the tests; none is taken from the benchmark's test
-split, which is only scored as a whole (see test_benchmark_test_split_meets_goal).
+The example messages here are written for the tests; none is taken from the benchmark's sets,
+which are scored as a whole in test_tone_benchmark.py. The failure classes found while tuning,
+with their hard negatives, are in test_tone_classes.py.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -16,8 +15,6 @@ from hypothesis import strategies as st
 
 from accord.safety.tone import REASONS, ToneAssessment, assess
 from accord.safety.tone.result import FLAG_THRESHOLD
-
-DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "tone" / "messages.jsonl"
 
 HOSTILE = [
     # (text, lang, reasons that must be reported)
@@ -365,44 +362,91 @@ def test_suggestions_for_hostile_text_with_noise_are_never_flagged(seed, prefix,
         assert not assess(result.suggestion, lang).flagged
 
 
-def _scores(split):
-    """(precision, recall) of assess on one split of the frozen benchmark set."""
-    with DATA.open(encoding="utf-8") as lines:
-        rows = [json.loads(line) for line in lines if line.strip()]
-    rows = [row for row in rows if row["split"] == split]
-    assert rows, f"the frozen {split} split is missing"
-    tp = fp = fn = 0
-    for row in rows:
-        flagged = assess(row["text"], row["lang"]).flagged
-        tp += flagged and row["flagged"]
-        fp += flagged and not row["flagged"]
-        fn += not flagged and row["flagged"]
-    return tp / (tp + fp), tp / (tp + fn)
-
-
-# The goal is recall >= 0.90 at precision >= 0.85 on the held-out test split. It is not met
-# yet (precision 0.955, recall 0.759 when first measured), so the goal test is a strict
-# xfail: CI stays green while the shortfall is on record, and it fails loudly (XPASS) the
-# day the goal is reached, so that the marker gets removed and the goal becomes binding.
-@pytest.mark.xfail(
-    strict=True,
-    reason="goal not met yet: test split precision 0.955, recall 0.759 (benchmarks/tone.py)",
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The hostile clause goes, the request after "and" / before "or" stays.
+        ("Stop being such a drama queen and just sign the form.", "en", "Please sign the form."),
+        ("Refund me today or I'll post your home address online.", "en", "Please refund me today."),
+        ("Épargne-moi ton cinéma et donne les clés.", "fr", "Donne les clés, s'il te plaît."),
+        # "Not once" inside the verb phrase carries the negation: it must survive.
+        (
+            "You've not once swept the stairs, not once in two years.",
+            "en",
+            "I have noticed that you have not swept the stairs.",
+        ),
+        # A tag question goes with the tag; "t'" is lowered after "que".
+        ("T'as toujours une excuse, hein ?", "fr", "J'ai remarqué que t'as souvent une excuse."),
+        # Un-shouting: the French article "UN" is not the United Nations; an open question
+        # keeps its question mark.
+        (
+            "JE T'AI DEMANDÉ LE REÇU IL Y A UN MOIS",
+            "fr",
+            "Je t'ai demandé le reçu il y a un mois.",
+        ),
+        (
+            "WHY DO I HAVE TO CHASE YOU FOR EVERY INVOICE",
+            "en",
+            "Why do I have to chase you for every invoice?",
+        ),
+        # Taunts that would be left hanging are dropped with the attack.
+        ("STOP CALLING ME AT WORK. I MEAN IT.", "en", "Please stop calling me at work."),
+        (
+            "ARRÊTE DE M'APPELER AU TRAVAIL. C'EST CLAIR ?",
+            "fr",
+            "Arrête de m'appeler au travail, s'il te plaît.",
+        ),
+    ],
 )
-def test_benchmark_test_split_meets_goal():
-    precision, recall = _scores("test")
-    assert recall >= 0.90, f"recall {recall:.3f} (precision {precision:.3f})"
-    assert precision >= 0.85, f"precision {precision:.3f} (recall {recall:.3f})"
+def test_suggestion_keeps_the_request_and_drops_the_rest(text, lang, expected):
+    result = assess(text, lang)
+    assert result.flagged
+    assert result.suggestion == expected
+    assert not assess(expected, lang).flagged
 
 
-def test_benchmark_test_split_does_not_regress():
-    # Floors at the level first measured (63 of 83 hostile messages caught, 3 false alarms
-    # out of 84): a lexicon change that loses ground on the held-out split fails CI.
-    precision, recall = _scores("test")
-    assert recall >= 0.75, f"recall {recall:.3f} fell below 0.75 (precision {precision:.3f})"
-    assert precision >= 0.95, f"precision {precision:.3f} fell below 0.95 (recall {recall:.3f})"
+@pytest.mark.parametrize(
+    ("text", "lang", "condition"),
+    [
+        # "Do X and [consequence]": X is the condition of the threat, not a request. Offering
+        # "Please cross the picket line" would invert the message.
+        ("Cross the picket line and we'll remember your face.", "en", "cross the picket line"),
+        ("Go running to HR and you'll be sorry.", "en", "go running to hr"),
+        (
+            "Gare-toi encore devant mon garage et tu retrouveras tes pneus crevés.",
+            "fr",
+            "gare-toi",
+        ),
+        ("Va voir la DRH et tu le regretteras, je te le garantis.", "fr", "va voir la drh"),
+    ],
+)
+def test_suggestion_never_keeps_the_condition_of_a_threat(text, lang, condition):
+    result = assess(text, lang)
+    assert result.flagged
+    assert result.suggestion is not None
+    assert condition not in result.suggestion.casefold()
 
 
-def test_benchmark_dev_split_does_not_regress():
-    precision, recall = _scores("dev")
-    assert recall >= 0.95, f"recall {recall:.3f} (precision {precision:.3f})"
-    assert precision >= 0.95, f"precision {precision:.3f} (recall {recall:.3f})"
+@pytest.mark.parametrize(
+    ("text", "lang", "leftover"),
+    [
+        ("Great, the new part is broken as well. Good job.", "en", "good job"),
+        ("Ah super, encore un changement au dernier moment. Merci bien.", "fr", "merci bien"),
+        ("Look at you, you spineless sellout.", "en", "look at you"),
+        ("Ton avocat, c'est un guignol.", "fr", "ton avocat"),
+        ("Tu me le paieras, ce que tu as dit à ma sœur.", "fr", "ce que tu as dit"),
+        ("You make me sick, cheating an old man out of his savings.", "en", "cheating"),
+        ("Je sais où tu vis maintenant, alors fais attention.", "fr", "fais attention"),
+    ],
+)
+def test_suggestion_drops_fragments_that_only_continue_the_attack(text, lang, leftover):
+    result = assess(text, lang)
+    assert result.flagged
+    assert result.suggestion is not None
+    assert leftover not in result.suggestion.casefold()
+
+
+def test_french_softening_never_writes_plus_pas():
+    # "ne ... plus jamais" softened word by word used to give "ne ... plus pas".
+    suggestion = assess("Tu ne m'appelles plus jamais le dimanche.", "fr").suggestion
+    assert suggestion == "J'ai remarqué que tu ne m'appelles plus le dimanche."

@@ -195,6 +195,11 @@ _ENGLISH_RULES = _compile_rules(
         (r"'ve\b", " have"),
         (r"'d\b", " would"),
         (r"\byoure\b", "you are"),
+        # Typed on a phone without apostrophes: "youll regret it", "youve never".
+        (r"\byoull\b", "you will"),
+        (r"\byouve\b", "you have"),
+        (r"\byoud\b", "you would"),
+        (r"\bim+a\b", "i am going to"),
         (r"\bu\b", "you"),
         (r"\bur\b", "your"),
         (r"\bgonna\b", "going to"),
@@ -208,6 +213,19 @@ _FRENCH_RULES = _compile_rules(
         (r"\bt'(es|as|etais|avais|auras|aurais|etait|aurai|avait)\b", r"tu \1"),
         (r"\bs'(ils?)\b", r"si \1"),
         (r"\bchuis\b|\bchui\b", "je suis"),
+        # Typed without apostrophes ("t es nul", "c est", "qu un", "j ai") or with "j" glued to
+        # the next word ("jte previens", "jvais"): spelled out like the elisions below.
+        (r"\bt (es|as|etais|avais|auras|aurais|etait|avait)\b", r"tu \1"),
+        (r"\bc (est|etait|etaient)\b", r"ce \1"),
+        (r"\bj (ai|avais|etais|aurai|aurais|en|y)\b", r"je \1"),
+        (r"\bqu (un|une|il|ils|elle|elles|on|en)\b", r"que \1"),
+        (r"\bn (est|a|ai|as|avait|etait|y|en)\b", r"ne \1"),
+        (r"\bt (?=[bcdfgjklmnpqrstvwxz])", "te "),
+        (
+            r"\bj(te|vais|suis|sais|peux|veux|me|le|la|les|comprends|dis|pense|crois|connais"
+            r"|fais|dois|attends|arrive|viens|reviens)\b",
+            r"je \1",
+        ),
         (r"\b(qu|jusqu|lorsqu|puisqu|quoiqu|presqu)'", r"\1e "),
         # Elided articles and pronouns, including "j'vais" / "j'suis" before a consonant.
         (r"\b([cdjlmnst])'", r"\1e "),

@@ -27,15 +27,23 @@ from accord.safety.tone.spec import wordset
 __all__ = ["fallback", "rewrite"]
 
 _SENTENCE: Final = re.compile(r"[^.!?…\n]+(?:[.!?…]+|\n|$)[ \t]*|[.!?…\n]+[ \t]*")
-_CLAUSE: Final = re.compile(r"[^,;:—]+(?:[,;:—]+|$)")
+# A clause ends at a comma, semicolon, colon or dash, or just before a conjunction that starts
+# a new one: "Stop being such a drama queen | and just sign the form", "Refund me today | or
+# I'll post your address". Dropping the hostile clause then leaves the request.
+_CLAUSE: Final = re.compile(
+    r"(?:[^,;:—\s]|\s(?!(?:and|or|but|otherwise|et|ou|mais|sinon)\s))+"
+    r"(?:[,;:—]+\s*|\s*$|(?=\s(?:and|or|but|otherwise|et|ou|mais|sinon)\s))"
+    r"|[\s,;:—]+"
+)
 _WORD: Final = re.compile(r"[^\W\d_]+")
 _DANGLING: Final = re.compile(r"^\s*(?:if|unless|when|until|si|quand|lorsque|tant que)\b", re.I)
 _LEADING_JUNK: Final = re.compile(
-    r"^[\s,;:—.…-]*(?:(?:and|but|so|or|then|et|mais|alors|donc|ou|puis)\b[\s,]*)?", re.I
+    r"^[\s,;:—.…-]*(?:(?:and|but|so|or|then|et|mais|alors|donc|ou|puis)\b[\s,]*)?(?:just\s+)?",
+    re.I,
 )
 _FUNCTION_WORDS: Final = wordset(
     """
-    you your every each it this that the he she they we there my our his her their its tu vous
+    you your every each it this that the he she they we there my our his her their its tu vous t j
     ta ton tes votre vos chaque a à il elle ils elles on nous mon ma mes notre nos son sa ses leur
     leurs les le la
     """
@@ -45,7 +53,8 @@ _FUNCTION_WORDS: Final = wordset(
 _IMPERATIVES_EN: Final = wordset(
     """
     answer bring call cancel check clean come confirm cut do drop fix get give keep leave let
-    move park pay pick put remove reply respond return send sign stop take tell trim turn
+    move park pay pick put remove reply respond return send sign stop take tell trim turn hand
+    refund repair replace forward share tidy book arrange collect transfer update redo
     """
 )
 #: French commands in the "tu" form (the "vous" form is recognised by its -ez ending).
@@ -147,6 +156,7 @@ def _soften_en(sentence: str) -> str:
         return "I would like you to " + sentence[want.start(1) :]
     replacements = (
         (r"\b(you)(?:'ve| have) never (?:once |ever )?", r"\1 have not "),
+        (r"\b(you)(?:'ve| have)? not (?:even )?once\b", r"\1 have not"),
         (r"\bevery (?:single )?time you\b", "sometimes when you"),
         (r"\b(?:always|constantly|continually|invariably|forever)\b|\ball the time\b", "often"),
         (r"\bnever\b", "rarely"),
@@ -157,11 +167,15 @@ def _soften_en(sentence: str) -> str:
     if softened == sentence:
         # Only a tag such as "like you always do" was there: cutting it was the softening.
         return sentence
+    if not re.match(r"\s*(?:you|your)\b", softened, flags=re.I):
+        # "I have noticed that" only reads well before a sentence about the reader.
+        return softened
     return "I have noticed that " + _lower_first(softened)
 
 
 def _soften_fr(sentence: str) -> str:
     original = sentence
+    sentence = re.sub(r"\bplus jamais\b|\bjamais plus\b", "plus", sentence, flags=re.I)
     if re.search(r"\bn(?:e\s|')", sentence, flags=re.I):
         sentence = re.sub(r"\bjamais\b", "pas", sentence, flags=re.I)
     else:
@@ -176,7 +190,10 @@ def _soften_fr(sentence: str) -> str:
     )
     if sentence == original:
         return sentence
-    rest = _lower_first(sentence)
+    if not re.match(r"\s*(?:tu|vous|t'|ton|ta|tes|votre|vos)\b", sentence, flags=re.I):
+        return sentence
+    # A tag question ("..., hein ?") loses its question mark with the tag.
+    rest = re.sub(r"[\s,]*(?:hein|non|pas vrai)?\s*\?$", ".", _lower_first(sentence), flags=re.I)
     joiner = "qu'" if re.match(r"[aeiouyéèêh]", rest, flags=re.I) and rest[:2] != "hu" else "que "
     return "J'ai remarqué " + joiner + rest
 
@@ -198,7 +215,8 @@ def _calm_case(sentence: str, lang: str) -> str:
         # A shouted sentence: lower everything (single letters such as the M of "M'APPELER"
         # too), keeping acronyms; sentence case is restored by _tidy.
         sentence = _WORD.sub(
-            lambda m: m.group(0) if _is_acronym(m.group(0)) else m.group(0).lower(), sentence
+            lambda m: m.group(0) if _is_acronym(m.group(0), lang) else m.group(0).lower(),
+            sentence,
         )
     else:
         sentence = _WORD.sub(
@@ -207,8 +225,17 @@ def _calm_case(sentence: str, lang: str) -> str:
     return re.sub(r"\bi\b", "I", sentence) if lang == "en" else sentence
 
 
-def _is_acronym(word: str) -> bool:
-    return len(word) >= 2 and word.isupper() and not is_shouted(word)
+# Acronyms that are also everyday words of the language: "IL Y A UN MOIS" has an article.
+_WORDS_NOT_ACRONYMS: Final = {"en": frozenset({"US"}), "fr": frozenset({"UN", "UE", "ET"})}
+
+
+def _is_acronym(word: str, lang: str) -> bool:
+    return (
+        len(word) >= 2
+        and word.isupper()
+        and not is_shouted(word)
+        and word not in _WORDS_NOT_ACRONYMS.get(lang, frozenset())
+    )
 
 
 def _politely(sentence: str, lang: str, vous: bool) -> str:
@@ -227,6 +254,24 @@ def _politely(sentence: str, lang: str, vous: bool) -> str:
     return body.rstrip(".!… ") + ", " + please + "."
 
 
+# Sentences that only press, dare or taunt once the attack around them is gone: "Your call.",
+# "I mean it.", "C'est clair ?", "Go ahead, skip the meeting."
+_TAUNT_ONLY: Final = re.compile(
+    r"^\W*(?:your call|your choice|up to you|you decide|i mean it|i['\u2019]m serious|i am serious"
+    r"|is that clear|am i clear|understood|got it|look at you|think about it|go ahead\b.*"
+    r"|c['\u2019]est clair|est-ce clair|compris|c['\u2019]est compris|je suis s[ée]rieu(?:x|se)"
+    r"|[àa] (?:toi|vous) de voir|c['\u2019]est (?:toi qui vois|vous qui voyez)|ton choix"
+    r"|vas-y\b.*|allez-y\b.*)\W*$",
+    re.I,
+)
+# After irony, a sentence of bare praise or thanks is part of it: "Good job.", "Merci bien."
+_PRAISE_ONLY: Final = re.compile(
+    r"^\W*(?:good|great|nice|well) (?:job|work|done|one)\W*$|^\W*(?:thanks|thank you|cheers|merci"
+    r"|bravo|bien jou[ée]|chapeau|félicitations|felicitations|super|génial|genial|perfect"
+    r"|parfait|brilliant|lovely)(?: (?:bien|beaucoup|so much|a lot|again|encore))?\W*$",
+    re.I,
+)
+
 # "NOW." on its own adds pressure and no information.
 _URGENCY_ONLY: Final = re.compile(
     r"^\W*(?:now|right now|immediately|asap|today|tout de suite|maintenant|immédiatement"
@@ -238,6 +283,13 @@ _URGENCY_ONLY: Final = re.compile(
 _HANGING_END: Final = re.compile(
     r"\b(?:a|an|the|total|complete|absolute|utter|such|pure|is|are|was|were|of|so|really|de|du"
     r"|la|le|les|un|une|est|des|vraiment|tellement|trop|ce|cette|es|êtes|t'es|tu)\W*$",
+    re.I,
+)
+
+
+_QUESTION: Final = re.compile(
+    r"\s*(?:why|what|where|when|how|who|which|can|could|would|will|do|does|did|is|are|have|has"
+    r"|pourquoi|où|quand|comment|qui|quel|quelle|est-ce)\b",
     re.I,
 )
 
@@ -256,12 +308,54 @@ def _tidy(sentence: str, lang: str) -> str:
     sentence = re.sub(before_end, r"\1", sentence.strip())
     sentence = re.sub(r"[,;:—]+$", ".", sentence)
     if sentence and sentence[-1] not in ".?":
-        sentence += "."
+        # The writer left the sentence open ("WHY DO I HAVE TO ASK AGAIN"): a question
+        # keeps its question mark.
+        sentence += "?" if _QUESTION.match(sentence) else "."
     return sentence[:1].upper() + sentence[1:]
 
 
+# Words that carry no request on their own: a sentence of nothing else ("Très bien.", "Fine
+# then.", "C'est assez.") is what is left of an attack, not a message.
+_FILLERS: Final = wordset(
+    """
+    ok okay fine well right so then alright very good sure yes no yeah plain simple enough that
+    is it this all just now très tres bien alors bon accord voilà voila oui non tant pis enfin
+    bref est assez ça ca un peu
+    """
+)
+
+
 def _substantial(sentence: str) -> bool:
-    return len([w for w in _WORD.findall(sentence) if len(w) >= 2]) >= 2
+    words = [w for w in _WORD.findall(sentence) if len(w) >= 2]
+    return len(words) >= 2 and any(w.casefold() not in _FILLERS for w in words)
+
+
+# A clause that goes on "and ..." after a request, or offers "or ..." after an attack, belongs
+# to it: "Do that again | and you'll be sorry", "Are you deaf | or do you just enjoy ...".
+_CONSEQUENCE: Final = re.compile(
+    r"(?:and|et|c['\u2019]est|ce sont|that['\u2019]s|that is|it['\u2019]s|it is|he['\u2019]s"
+    r"|he is|she['\u2019]s|she is|they['\u2019]re|they are)\b",
+    re.I,
+)
+# Clauses that only continue the attack before them: an alternative ("or do you just..."), a
+# consequence ("so be careful"), or what the attack was about ("ce que tu as dit à ma sœur",
+# "cheating an old man", "voler une vieille dame").
+_DEPENDENT: Final = re.compile(
+    r"(?:or|ou|so|alors|donc|then|du coup|ce que|ce qui|what|which|qui|que)\b"
+    r"|(?!(?:everything|nothing|something|anything|things?|morning|evening|during|bring|king"
+    r"|spring|string|ceiling|building|wedding|meeting|feeling|parking|shopping)\b)\w{3,}ing\b"
+    r"|(?!(?:premier|dernier|hier|cher|fier|leger|mer|super|hiver|frer|quartier|papier"
+    r"|dossier|courrier|janvier|fevrier|février|calendrier|planning)\b)\w{3,}er\b"
+    r"(?! (?:est|a|sont|ont|sera|was|is|are)\b)",
+    re.I,
+)
+# A clause that opens on its subject states something; one that does not ("Cross the picket
+# line", "A fifty-dollar repair") is the condition or the object of what follows.
+_SUBJECT: Final = re.compile(
+    r"(?:you|i|we|he|she|they|it|there|tu|t['\u2019]|vous|je|j['\u2019]|il|elle|on|nous|ils"
+    r"|elles)\b",
+    re.I,
+)
 
 
 def _rewrite_sentence(text: str, start: int, end: int, hits: Sequence[Hit], lang: str) -> str:
@@ -269,16 +363,35 @@ def _rewrite_sentence(text: str, start: int, end: int, hits: Sequence[Hit], lang
     sentence = text[start:end]
     if any(h.action == "sentence" and _overlaps(h, start, end) for h in hits):
         return ""
-    if _URGENCY_ONLY.match(sentence):
+    if _URGENCY_ONLY.match(sentence) or _TAUNT_ONLY.match(sentence):
+        return ""
+    if _PRAISE_ONLY.match(sentence) and any(h.reason == "sarcasm" for h in hits):
         return ""
     kept: list[str] = []
     dropped = False
+    previous_dropped = False
     for clause in _CLAUSE.finditer(sentence):
         c_start, c_end = start + clause.start(), start + clause.end()
-        if any(h.action == "drop" and _shares_words(h, c_start, c_end, text) for h in hits):
-            dropped = True
+        words = clause.group(0).strip()
+        if not words:
+            kept.append(clause.group(0))
             continue
         cut = _cut(clause.group(0), c_start, hits)
+        emptied = cut != clause.group(0) and not _WORD.search(cut)
+        if (
+            emptied
+            or any(h.action == "drop" and _shares_words(h, c_start, c_end, text) for h in hits)
+            or (previous_dropped and _DEPENDENT.match(words))
+        ):
+            if _CONSEQUENCE.match(words):
+                # "Cross the picket line | and we'll remember your face": the first part is the
+                # condition of the threat, not a request; keeping it would invert the message.
+                last = next((i for i in range(len(kept) - 1, -1, -1) if kept[i].strip()), None)
+                if last is not None and not _SUBJECT.match(_LEADING_JUNK.sub("", kept[last])):
+                    del kept[last:]
+            dropped = previous_dropped = True
+            continue
+        previous_dropped = False
         dropped = dropped or cut != clause.group(0)
         kept.append(_unquote(cut, c_start, hits))
     body = _LEADING_JUNK.sub("", "".join(kept))
@@ -288,7 +401,7 @@ def _rewrite_sentence(text: str, start: int, end: int, hits: Sequence[Hit], lang
     if dropped and terminator and not re.search(r"[.!?…]\s*$", body):
         body = re.sub(r"[,;:—\s]*$", "", body) + terminator.group(0).strip()
     body = _calm_case(body, lang)
-    if not _substantial(body):
+    if not _substantial(body) or _TAUNT_ONLY.match(body):
         return ""
     if any(h.reason == "absolute_language" and _overlaps(h, start, end) for h in hits):
         body = (_soften_en if lang == "en" else _soften_fr)(body.strip())

@@ -50,6 +50,7 @@ class Cue:
     guarded: bool = False
     action: Action = "drop"
     replacement: str = ""
+    unless: str = ""
 
 
 def alt(*words: str) -> str:

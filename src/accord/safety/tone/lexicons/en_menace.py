@@ -1,18 +1,18 @@
-"""English threats and intimidation.
+"""English threats (veiled menace is in :mod:`.en_intimidation`).
 
 A calm lawful next step ("I will file with the small claims court", "I will call the police if
 you park there again") is firm, not a threat: the lexicon names harms, not consequences, and
 an ultimatum only counts when its consequence is not one of :data:`LAWFUL`.
 
 >>> sorted({cue.reason for cue in CUES})
-['intimidation', 'threat']
+['threat']
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from accord.safety.tone.spec import END, START, WORD, Cue, words
+from accord.safety.tone.spec import END, Cue, words
 
 __all__ = ["CUES", "LAWFUL"]
 
@@ -29,6 +29,7 @@ LAWFUL: Final = words(
 )
 
 _NEG_FREE = r"(?![^.!?;]{0,200}\b" + LAWFUL + r"\b)"
+
 
 CUES: Final[tuple[Cue, ...]] = (
     # --- threat ---------------------------------------------------------------------------
@@ -47,7 +48,8 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue(
         "threat",
         0.75,
-        r"\b(?:i|we) will (?:make sure|make certain|see to it|ensure) (?:that )?(?P<core>you "
+        r"\b(?:i|we) will (?:[^.!?;]{0,80} and )?(?:make sure|make certain|see to it|ensure)"
+        r" (?:that )?(?P<core>you "
         r"(?:never|do not|will not|will never|can not|lose|get nothing|regret|are|never))\b",
         guarded=True,
     ),
@@ -55,7 +57,7 @@ CUES: Final[tuple[Cue, ...]] = (
         "threat",
         0.85,
         r"\b(?P<core>make your life (?:a )?(?:living )?(?:hell|misery|miserable|difficult"
-        r"|impossible|a nightmare))\b",
+        r"|impossible|nightmare|a nightmare))\b",
         guarded=True,
     ),
     Cue(
@@ -88,12 +90,11 @@ CUES: Final[tuple[Cue, ...]] = (
         0.75,
         r"\bit would be a (?:shame|pity) if (?:something|anything) (?:happened|were to happen)\b",
     ),
-    Cue("intimidation", 0.35, rf"\bmark my words\b|\bwe will see about that{END}"),
     Cue(
         "threat",
         0.55,
         r"\b(?:i|we) will (?:make sure|see to it) (?:that )?(?:everyone|everybody|the whole \w+"
-        r"|all your \w+) (?:knows|hears|finds out)\b",
+        r"|all your \w+)(?: \w+){0,3}? (?:knows|hears|finds out|learns|sees)\b",
     ),
     Cue(
         "threat",
@@ -122,8 +123,13 @@ CUES: Final[tuple[Cue, ...]] = (
         r"|reputation|business|car|house|name))\b",
         guarded=True,
     ),
-    Cue("threat", 0.65, r"\b(?P<core>(?:will|would) not be coming (?:home|back))\b"),
-    Cue("threat", 0.45, r"\bmake a scene\b"),
+    Cue(
+        "threat",
+        0.65,
+        r"\b(?P<core>(?:will|would) not be (?:coming|going|getting|making it) (?:home|back))\b"
+        r"|\b(?:will|would) not make it (?:home|back)\b",
+    ),
+    Cue("threat", 0.5, r"\b(?:make|cause|create) a scene\b"),
     Cue("threat", 0.4, r"\byou will (?:never )?(?:not )?forget\b(?! to)"),
     Cue(
         "threat",
@@ -138,7 +144,7 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue(
         "threat",
         0.4,
-        rf"(?P<core>\b(?:or|otherwise|or else) (?:i|we) will {_NEG_FREE}[^.!?;]{0, 200})",
+        rf"(?P<core>\b(?:or|otherwise|or else) (?:i|we) will {_NEG_FREE}[^.!?;]{{0,200}})",
         guarded=True,
         action="strip",
     ),
@@ -146,106 +152,113 @@ CUES: Final[tuple[Cue, ...]] = (
         "threat",
         0.6,
         r"(?P<core>\b(?:or|otherwise) (?:i|we) will (?:[^.!?;]{0,200} )?(?:myself|come (?:round"
-        r"|over|down)|show up|pay you a visit|be (?:round|over))\b[^.!?;]{0,200})",
+        r"|over|down|and get)|show up|pay you a visit|be (?:round|over))\b[^.!?;]{0,200})",
         action="strip",
     ),
-    # --- intimidation ---------------------------------------------------------------------
-    Cue("intimidation", 0.8, r"(?P<core>,? ?\bor else)\s*(?:\.\.\.|[.!?]|$)", action="strip"),
+    # Harm announced through exposure: "I'll post your home address online", "I'll tell
+    # your boss everything I know about you".
     Cue(
-        "intimidation",
-        0.85,
-        rf"\bi know where you(?: and (?:{WORD} ){{1,4}}?)? (?:live|work|sleep|park|stay|go"
-        r"|are staying|hang out|drop|take|study|shop|train)\b"
-        r"|\bi know where (?:your|the) (?:\w+ ){1,2}(?:live|lives|go|goes|work|works|is|are|study"
-        r"|play)\b",
-    ),
-    Cue(
-        "intimidation",
+        "threat",
         0.8,
-        r"\bi know (?:what time|when|which way|what route|how) you (?:leave|get|arrive|go|come"
-        r"|finish|start|walk|drive|pick)\b|\bi know what (?:car|bus|train) you\b",
+        r"\b(?:i|we) (?:will |am going to |are going to |can |could |would )?(?:\w+ )?"
+        r"(?P<core>(?:post|publish|share|put|leak|spread|plaster|send|circulate) (?:\w+ ){0,2}?"
+        r"your (?:home |private |personal |real |full |new )?(?:address|phone number|number"
+        r"|photos|pictures|nudes|details|messages|texts|secrets|emails|medical records)"
+        r"|(?:post|publish|share|put|leak|spread|plaster|send|circulate) (?:\w+ ){0,2}?"
+        r"(?:photos|pictures|videos|texts|messages) of you)\b",
+        guarded=True,
+        unless=rf"\b{LAWFUL}\b|\bbailiffs?\b|\bas (?:required|agreed|ordered)\b",
     ),
-    Cue("intimidation", 0.7, r"\b(?:i am|i have been|we are) watching you\b"),
-    Cue("intimidation", 0.75, r"\bwatch (?:yourself|your back|your step|out)\b(?! for)"),
     Cue(
-        "intimidation",
+        "threat",
+        0.75,
+        r"\b(?P<core>everything i know about you|who you really are|what you (?:really|truly) "
+        r"did|the truth about you|what (?:kind|sort) of (?:\w+ ){0,2}you (?:really )?are)\b",
+        guarded=True,
+    ),
+    Cue(
+        "threat",
+        0.45,
+        r"\b(?:i|we) will (?:\w+ )?(?:tell|inform|call|email|write to|message|contact|show)"
+        r" (?:\w+ ){0,1}?(?:your|the whole|all your|everyone at your) (?:boss|employer|manager"
+        r"|wife|husband|partner|family|parents|church|colleagues|friends|clients|customers"
+        r"|mother|father|new \w+)\b(?! (?:that|about the|when|what time|where)\b)",
+    ),
+    # Taking the law into one's own hands against the reader's property or person:
+    # "I'll cut the whole thing down myself", "I will burn everything you own".
+    Cue(
+        "threat",
+        0.75,
+        r"\b(?:i|we) will (?:\S+ ){0,2}?(?P<core>(?:cut|chop|knock|tear|pull|rip|burn|bulldoze)"
+        r" (?:it|them|that|this|the (?:whole |damn |bloody )?\w+|your \w+|everything) "
+        r"(?:down|out|up)|(?:smash|burn|torch|poison|slash|wreck|trash|key|destroy|flatten"
+        r"|bulldoze|drown|shoot) (?:everything|all of it|your|the whole|every|that \w+ of yours)"
+        r"|(?:smash|torch|poison|slash|trash|key|bulldoze) (?:it|them))\b",
+        guarded=True,
+    ),
+    Cue(
+        "threat",
+        0.8,
+        r"\b(?:you will|you might|you may|you could|you would) (?:\w+ ){0,5}?(?:flat|slashed"
+        r"|punctured|let down) (?:tyres|tires)\b|\byour (?:tyres|tires) (?:\w+ ){0,2}?(?:slashed"
+        r"|punctured|let down)\b",
+    ),
+    Cue(
+        "threat",
         0.7,
-        r"\b(?:watch|and see|or see|then see|wait and see|you will see) what happens\b"
-        r"|\byou will find out\b",
+        r"\byou will (?:see|find out|learn) (?:what it costs|what that costs|the hard way"
+        r"|what happens to people who)\b|\byou can kiss (?:your|the) \w+(?: \w+)? goodbye\b",
     ),
     Cue(
-        "intimidation",
-        0.8,
-        r"\blast time i am (?:asking|telling) (?:you )?nicely\b|\bi asked nicely\b",
-    ),
-    Cue("intimidation", 0.5, r"\basking (?:you )?nicely\b"),
-    Cue(
-        "intimidation",
-        0.65,
-        r"\b(?:final|last) warning\b|\byou have been warned\b|\bconsider yourself warned\b",
-    ),
-    Cue("intimidation", 0.6, r"\bdo not (?:push|test|try|mess with|cross) me\b"),
-    Cue(
-        "intimidation",
-        0.8,
-        r"\byou (?:have no idea|do not know) who you are (?:dealing|messing|dealing) with\b"
-        r"|\bmessing with the wrong (?:person|guy|woman|man|family)\b",
+        "threat",
+        0.6,
+        r"\bgood luck (?:finding|getting|keeping) (?:another|a new|any|a) (?:job|work|tenant"
+        r"|customer|client|contract)s?\b",
     ),
     Cue(
-        "intimidation",
-        0.5,
-        r"\byou (?:had|would) better (?:be careful|watch (?:it|yourself|out)|think twice|not)\b"
-        rf"|\bcount yourself lucky\b|\bi know people{END}",
+        "threat",
+        0.7,
+        r"\b(?P<core>never (?:work|be hired|get (?:a job|hired|work)|be employed)) (?:again )?(?:in"
+        r"|for|at|anywhere)\b(?:[^.!?]{0,40}\bagain\b)?",
+        guarded=True,
     ),
-    Cue("intimidation", 0.55, rf"{START}watch it{END}|\bdo not you ever\b|\bdo not ever\b"),
-    Cue("intimidation", 0.45, r"\bi am not (?:going to )?(?:tell|ask)(?:ing)? you again\b"),
-    Cue("intimidation", 0.7, r"\b(?:do not|do) you (?:even )?dare\b"),
-    Cue("intimidation", 0.55, r"\bi am warning you\b|\bthis is a warning\b"),
+    # Bad outcomes promised to the reader: "you'll lose everything", "I'll get you sacked".
+    Cue(
+        "threat",
+        0.6,
+        r"\byou will (?:\w+ )?(?:lose (?:everything|it all|your kids|your children)|end up (?:with"
+        r" nothing|on the street|in hospital|in a ditch)|be (?:out on the street|history|dead"
+        r" meat)|be lucky to (?:keep|see|walk)|never work (?:again|in))\b",
+        guarded=True,
+    ),
+    Cue(
+        "threat",
+        0.75,
+        r"\b(?:i|we) will (?:\w+ )?(?P<core>(?:get|have) you (?:fired|sacked|deported"
+        r"|blacklisted)|take (?:you for )?every (?:penny|cent|last penny)|bleed you dry|make you"
+        r" (?:suffer|regret|beg|pay)|come after you|deal with you later|take everything (?:from"
+        r"|off) you"
+        r"|take the (?:kids|children) (?:from|off|away from) you)\b",
+        guarded=True,
+    ),
+    Cue(
+        "threat",
+        0.75,
+        r"(?:^|(?<=[.!?;,] ))you are (?:so )?(?:dead|history|done for|toast|going down)"
+        r"(?=\s*(?:[.!]|$))",
+    ),
+    # Retaliation for a lawful act: "one more complaint and you can forget your promotion".
+    Cue(
+        "threat",
+        0.45,
+        r"\byou can (?:forget|say goodbye to) (?:about )?(?:your|the|any) (?:\w+ )?(?:promotion"
+        r"|job|bonus|career|raise|rise|contract|reference|shifts|overtime|kids|children|visits?"
+        r"|access|deposit|holiday|future)\b",
+    ),
     Cue(
         "threat",
         0.65,
         r"\byou will (?:be in|have|get into) (?:big |serious |real |a lot of |so much )?(?:trouble"
         r"|problems)\b",
     ),
-    Cue(
-        "intimidation",
-        0.55,
-        r"\bdo not make me (?:come|do|get|go|say|repeat|ask|call|tell|remind|lose)\b",
-    ),
-    Cue(
-        "intimidation",
-        0.8,
-        r"\byou do not (?:know|want to know|want to find out|want to see) what i am capable of\b"
-        r"|\bwhat i am capable of\b|\byou do not want to (?:see|find out|know) what\b",
-    ),
-    Cue(
-        "intimidation",
-        0.35,
-        rf"(?:^|[.!?,;] |\bso |\band )(?:you )?(?:better )?think (?:about (?:it|that|this)"
-        rf"|carefully|twice|again)\b|\bthink about that{END}",
-    ),
-    Cue("intimidation", 0.45, r"\bkeep (?:this|it|that) up and\b"),
-    Cue("intimidation", 0.35, rf"\bkeep \w+ing (?:{WORD} ){{0,6}}?and (?:i|we|you|watch|see)\b"),
-    Cue("intimidation", 0.4, r"\bone more time and\b"),
-    Cue(
-        "intimidation",
-        0.8,
-        r"\b(?:friends|brothers|boys|cousins|mates|people) of mine\b"
-        r"|\bhearing from (?:my|some) (?:friends|brothers|boys|cousins|mates)\b",
-    ),
-    Cue(
-        "intimidation",
-        0.7,
-        r"\b(?:we|i|people|everyone) will remember (?:your face|you|this|who you are)\b"
-        r"|\bwe know who you are\b",
-    ),
-    Cue(
-        "intimidation",
-        0.5,
-        rf"(?P<core>(?:\b(?:or|and) (?:{WORD} ){{0,4}}?)?\b(?:will|would) be the first (?:ones? )?"
-        r"(?:to (?:go|be)|laid off|fired|let go|sacked)[^.!?;,]{0,200})",
-        action="strip",
-    ),
-    Cue("intimidation", 0.35, r"\bi swear\b|\btrust me\b(?= ?[.!]|$)"),
-    Cue("intimidation", 0.35, r"\bshow up at your (?:house|home|door|shop|work|office|place)\b"),
 )

@@ -15,6 +15,42 @@ from accord.safety.tone.spec import END, START, WORD, Cue
 
 __all__ = ["CUES"]
 
+# "Never" about one dated event, or in praise, is not a generalisation about the reader:
+# "you never sent me *last term's* report", "you have never missed a delivery *before*".
+_EPISODE = (
+    r"\bbefore(?= ?[,.;:!?]|$)|\b(?:until now|so far|to date|up to now|till now)\b"
+    r"|\b(?:last|this|next) (?:term|week|month|year|weekend|time|summer|winter|spring|autumn"
+    r"|fall|christmas|semester|quarter|morning|night|friday|monday|tuesday|wednesday|thursday"
+    r"|saturday|sunday)\b|\b(?:yesterday|today|tonight|this morning)\b"
+    r"|\b(?:january|february|march|april|june|july|august|september|october|november"
+    r"|december)\b|\b(?:on|last|this|next) (?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)\b|\bnever (?:once )?(?:missed|let (?:me|us|them) down|been late|failed to"
+    r" (?:pay|deliver|turn up|show up|reply|answer))\b"
+)
+# Praise that a letdown in the next few words turns into irony: "Nice parenting. She came
+# back with nits again.", "Wonderful service as always: three weeks and still no fridge."
+_PRAISE = (
+    r"(?:great|brilliant|fantastic|wonderful|perfect|lovely|super|nice|marvell?ous|wow"
+    r"|terrific|excellent|amazing|superb|stellar|fabulous|outstanding|impressive|classy"
+    r"|congrats|congratulations|well done|good job|great job|nice work|nice one|bravo)"
+)
+_LETDOWN = (
+    r"(?:(?:late|broken|cancell?ed|missing|lost|forgotten|wrong|empty|sick|filthy|dirty|nits|lice"
+    r"|leaking|flooded|damaged|torn|no-show|crashed|offline|out of order)\b|(?:is|are|was) down"
+    r" again\b|yet again|once again|not (?:done|fixed|here|paid"
+    r"|ready|working|arrived|answered|repaired|delivered)\b|still (?:no|not|nothing|waiting"
+    r"|broken|missing|late)\b|another (?:\w+ )?(?:delay|excuse|cancellation|mess|no-show|mistake"
+    r"|problem|party|last-minute)|[0-5] ?am\b|in the middle of the night|without (?:a |her |his"
+    r" |their )?(?:coat|jacket|shoes|lunch|homework|medicine|bag)|never (?:\w+ )?(?:arrived"
+    r"|came|showed))"
+)
+# Good news or warmth in the same sentence: "Every time you call, the kids light up."
+_WARMTH = (
+    r"\b(?:thank|thanks|appreciate|appreciated|grateful|love|loves|happy|glad|enjoy|enjoys"
+    r"|excited|light up|lights up|smile|smiles|welcome|kind|helpful|reliable|look forward"
+    r"|looks forward)\b"
+)
+
 CUES: Final[tuple[Cue, ...]] = (
     # --- sarcasm --------------------------------------------------------------------------
     Cue("sarcasm", 0.8, r"(?:^|\s)/s\b", action="sentence"),
@@ -23,14 +59,6 @@ CUES: Final[tuple[Cue, ...]] = (
         0.6,
         rf"{START}(?P<core>oh,? (?:great|wonderful|perfect|brilliant|lovely|fantastic|joy|nice"
         r"|sure|really|wow|good|marvellous|marvelous|splendid))\b",
-        action="sentence",
-    ),
-    Cue(
-        "sarcasm",
-        0.55,
-        rf"{START}(?P<core>(?:great|brilliant|fantastic|wonderful|perfect|lovely|super|nice"
-        r"|marvellous|wow|terrific))[,.!] (?=.{0,80}\b(?:again|another|too|late|last-minute"
-        r"|finally|\d+ (?:am|pm)|still|broken|once more))",
         action="sentence",
     ),
     Cue(
@@ -55,7 +83,7 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue(
         "sarcasm",
         0.35,
-        r"\b(?P<core>thanks a lot|thanks so much|thanks a bunch) for\b",
+        r"\b(?P<core>thanks a lot|thanks so much|thanks a bunch|thanks a million) for\b",
         action="sentence",
     ),
     Cue(
@@ -80,13 +108,35 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue(
         "sarcasm",
         0.6,
-        r"\bas if you (?:ever |even |actually |really )?(?:cared|care|knew|did)\b",
+        r"\bas if (?:you|they|he|she|management|the company|the union|anyone|your \w+)"
+        r" (?:ever |even |actually |really )?(?:cared|care|listened|listen|knew|did|bothered"
+        r"|read|noticed)\b",
+        action="sentence",
+    ),
+    # Mock rewards: "You turned up this time. Want a medal?"
+    Cue(
+        "sarcasm",
+        0.6,
+        r"\b(?:(?:do you )?want a (?:medal|gold star|trophy|round of applause|pat on the back"
+        r"|biscuit|cookie)|should i (?:give you|throw you) a (?:medal|parade|party)|someone give"
+        r" (?:this|that) (?:man|woman|person|one) a (?:medal|prize))\b",
+        action="sentence",
+    ),
+    # Thanks for being harmed: "Cheers for dropping me in it with the client."
+    Cue(
+        "sarcasm",
+        0.6,
+        r"\b(?:thanks|thank you|cheers|ta) (?:\w+ ){0,2}?for (?:dropping|dumping|landing|leaving"
+        r"|hanging|throwing|selling|stabbing|making) (?:me|us) (?:in it|out to dry|under the bus"
+        r"|with (?:the|all the|your)|in the (?:lurch|shit)|down the river|in the back|look"
+        r" (?:stupid|bad|like))\b",
         action="sentence",
     ),
     Cue(
         "sarcasm",
         0.5,
-        r"\bwow,? you (?:actually |finally |even )?(?:remembered|managed|did)\b",
+        r"\bwow,? you (?:actually |finally |even )?(?:remembered|managed|did|turned up|showed up"
+        r"|came|replied|answered|bothered|called)\b",
         action="sentence",
     ),
     Cue(
@@ -98,13 +148,70 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue(
         "sarcasm",
         0.6,
-        r"\bcongratulations on (?:the bare minimum|finally|doing|remembering)\b|\bwell done you\b",
+        r"\bcongratulations on (?:the bare minimum|doing the bare|remembering (?:your|you have"
+        r"|that you))\b|\bwell done you\b",
         action="sentence",
     ),
     Cue(
         "sarcasm",
         0.4,
-        r"\b(?:just )?like the (?:last|other) (?:\w+ )?times?\b|\bas usual\b|\bsame as always\b",
+        r"\b(?:just )?like the (?:last|other) (?:\w+ )?times?\b|\bas usual\b|\bsame as always\b"
+        r"|\blike every (?:other|single) time\b|\blike always\b",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.55,
+        rf"{START}(?:oh,? )?(?P<core>{_PRAISE})(?: \w+){{0,3}} ?[,.!:] (?=.{{0,100}}\b{_LETDOWN})",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.55,
+        r"\b(?:real|how|very|so) classy\b|\breal (?:mature|professional|grown-up|smooth"
+        r"|considerate|responsible|clever)\b",
+        action="sentence",
+    ),
+    # Thanks for a nuisance: "Thanks SO much for the 2am drum solo".
+    Cue(
+        "sarcasm",
+        0.45,
+        r"\b(?:thanks|thank you)(?: \w+){0,3} for the (?=.{0,60}\b(?:[0-6] ?am\b|at midnight"
+        r"|in the middle of the night|on a sunday))(?=.{0,60}\b(?:party|music|noise|drum\w*|drill"
+        r"\w*|hoover\w*|vacuum\w*|bang\w*|shout\w*|texts?|calls?|messages?|concert|karaoke|alarm"
+        r"|bark\w*|fireworks|visit|building work|renovations?|mower|leaf blower)\b)",
+        action="sentence",
+    ),
+    # Mock concern and minimisers: "two whole emails answered today. Slow down, you'll burn out."
+    Cue(
+        "sarcasm",
+        0.55,
+        r"\b(?:slow down|careful|steady on|easy there|easy now|do not)[,.]? (?:or )?(?:you will"
+        r"|you might|you could|do not)? ?(?:burn (?:yourself )?out|overdo it|strain (?:yourself|a"
+        r" muscle)|pull a muscle|break a sweat|work yourself to death|wear yourself out)\b",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.4,
+        r"\b(?:(?:two|three|four|five|six|ten) whole|a whole (?:one|two|three|five|ten)|all of"
+        r" (?:two|three|five|ten)) \w+",
+        action="sentence",
+    ),
+    # Praise of a virtue the message shows the reader lacks.
+    Cue(
+        "sarcasm",
+        0.55,
+        r"\b(?:congrats|congratulations|well done|kudos|bravo|hats off) (?:on|for|to) (?:your"
+        r" (?:sense of (?:responsibility|timing|direction|priorities)|punctuality|organi[sz]ation"
+        r"|planning|timing|reliability|maturity)|bothering|deigning|gracing us)\b",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.4,
+        r"\b(?:congrats|congratulations|well done|kudos|bravo) (?:on|for) (?:remembering|managing"
+        r"|showing up|turning up|answering|replying)\b",
         action="sentence",
     ),
     Cue("sarcasm", 0.45, r"\b(?P<core>so-called)\b", action="strip"),
@@ -132,9 +239,50 @@ CUES: Final[tuple[Cue, ...]] = (
         action="sentence",
     ),
     Cue("sarcasm", 0.35, r"\bas always\b|\bgood for you\b", action="sentence"),
+    # A dare: "Go ahead, cancel again."
+    Cue(
+        "sarcasm",
+        0.4,
+        r"(?:^|(?<=[.!?] ))go ahead,? (?:\w+ ){1,4}?again\b",
+        action="sentence",
+    ),
+    # Irony markers: "No rush, it's only been three months.", "Lucky me.", "Of course you did."
+    Cue(
+        "sarcasm",
+        0.55,
+        r"\bno rush(?:,| then| at all)? (?=.{0,40}\bonly\b)",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.35,
+        r"\b(?:it has|it is|it has been|it is been) only (?:been )?(?:\w+ )?(?:days|weeks|months"
+        r"|years|an hour|a week|a month|a year)\b",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.5,
+        rf"{START}(?:lucky me|oh joy|joy of joys|of course you (?:did|do)|sure you (?:did|do)"
+        rf"|big of you|very big of you){END}",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.4,
+        r"\b(?:i )?love (?:how|the way) you (?:always |never |just |conveniently )?\w+"
+        r"|\bgood to know (?:you|that you) (?:care|bothered|remembered)\b|\bdo not mind me\b",
+        action="sentence",
+    ),
     Cue("sarcasm", 0.4, "\U0001f643|\U0001f44f", action="sentence"),
     # Scare quotes the writer put around the reader's words: your "urgent" requests.
     Cue("sarcasm", 0.4, r'(?:^|[\s(])"(?P<core>[^"\s][^"]{0,28})"', action="keep"),
+    Cue(
+        "sarcasm",
+        0.4,
+        r"(?:^|(?<=[\s(]))'(?P<core>[^'\s][^'\"]{0,28}?)'(?=[\s.,;:!?)]|$)",
+        action="keep",
+    ),
     Cue("sarcasm", 0.35, rf"{START}(?:sure|right|yeah|ha|haha|lol)(?=[,.!] )"),
     # --- absolute language (rewritten, not dropped: see rewrite.py) -----------------------
     Cue(
@@ -145,15 +293,61 @@ CUES: Final[tuple[Cue, ...]] = (
         r"|constantly|continually|forever|invariably)\b(?! (?:welcome|free to|know|mind))"
         r"(?![^.!?]{0,200}\bthank)",
         action="keep",
+        unless=_EPISODE + "|" + _WARMTH,
     ),
-    Cue("absolute_language", 0.55, r"\bevery (?:single )?time you\b", action="keep"),
+    Cue(
+        "absolute_language",
+        0.55,
+        r"\bevery (?:single )?time you\b",
+        action="keep",
+        unless=_WARMTH,
+    ),
+    Cue(
+        "absolute_language",
+        0.55,
+        r"\b(?:it is|that is) (?:always )?the same (?:old )?(?:story|thing|excuse|routine|nonsense"
+        r"|rubbish|problem|song and dance) with you\b|\bsame old (?:story|excuse|you)\b"
+        r"|\bwith you it is always\b",
+        action="keep",
+    ),
+    Cue(
+        "absolute_language",
+        0.5,
+        r"\bevery (?:single )?(?:weekend|week|time|day|month|visit|handover|shift|meeting|morning"
+        r"|night|year)\b[^.!?]{0,40}\bwith you\b",
+        action="keep",
+    ),
+    Cue(
+        "absolute_language",
+        0.45,
+        r"\blike you (?:\w+ )?(?:do|ruin|screw up|mess up|spoil|forget|break|lose|wreck)"
+        r" (?:with )?everything\b",
+        action="keep",
+    ),
     Cue(
         "absolute_language",
         0.5,
         rf"\byour (?:{WORD} ){{1,3}}?(?:is|are|were|was) (?P<core>always|never|constantly)\b",
         action="keep",
     ),
-    Cue("absolute_language", 0.3, r"\b(?P<core>not (?:even )?once)\b", action="strip"),
+    # Only as a tag ("..., not once."): inside the verb phrase ("you've not once swept") the
+    # words carry the negation and must stay.
+    Cue(
+        "absolute_language",
+        0.3,
+        r"(?P<core>,? ?\bnot (?:even )?once(?: in (?:\w+ ){1,3}?(?:years?|months?|weeks?|days?))?)"
+        r"(?= ?[.!?;]|$)",
+        action="strip",
+    ),
+    Cue(
+        "absolute_language",
+        0.55,
+        r"\byou (?:have |had )?(?:not|never) (?:even )?once\b|\byou\b[^.!?]{0,60}\bevery"
+        r" (?:single )?time(?= ?[,.;:!?]|$)",
+        action="keep",
+        unless=_WARMTH,
+    ),
+    Cue("absolute_language", 0.35, r"\byou keep (?:on )?\w+ing\b", action="keep", unless=_WARMTH),
     Cue(
         "absolute_language",
         0.5,

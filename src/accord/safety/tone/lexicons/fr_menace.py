@@ -1,17 +1,17 @@
-"""French threats and intimidation ("tu vas le regretter", "sinon...", "je sais où tu habites").
+"""French threats ("tu vas le regretter"); veiled menace is in :mod:`.fr_intimidation`.
 
 A calm lawful next step ("je saisirai le tribunal", "sinon je devrai faire appel au
 médiateur") is firm, not a threat.
 
 >>> sorted({cue.reason for cue in CUES})
-['intimidation', 'threat']
+['threat']
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from accord.safety.tone.spec import END, WORD, Cue, words
+from accord.safety.tone.spec import END, Cue, words
 
 __all__ = ["CUES", "LAWFUL"]
 
@@ -28,6 +28,14 @@ LAWFUL: Final = words(
 )
 
 _NOT_LAWFUL = r"(?![^.!?;]{0,200}\b" + LAWFUL + r"\b)"
+
+# First-person harm to the reader's person or things, present or future tense.
+_HARM = (
+    r"(?:coupe|couperai|casse|casserai|brule|brulerai|arrache|arracherai|crame|cramerai"
+    r"|empoisonne|empoisonnerai|abats|abattrai|tronconne|tronconnerai|explose|exploserai"
+    r"|demolis|demolirai|bousille|bousillerai|creve|creverai|defonce|defoncerai|detruis"
+    r"|detruirai|saccage|saccagerai|degonfle|degonflerai|raye|rayerai)"
+)
 
 CUES: Final[tuple[Cue, ...]] = (
     # --- threat ---------------------------------------------------------------------------
@@ -58,7 +66,8 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue(
         "threat",
         0.75,
-        r"\bje (?:vais|ferai|vas|compte) (?:\S+ )?(?:faire en sorte|tout faire pour|me assurer)"
+        r"\bje (?:vais|ferai|vas|compte) (?:\S+ )?(?:faire en sorte|en sorte|tout faire pour|tout"
+        r" pour|me assurer)"
         r" (?:que|de) (?P<core>(?:tu|vous) ne)\b",
         guarded=True,
     ),
@@ -104,6 +113,18 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue("threat", 0.4, r"\b(?:tu retrouveras|vous retrouverez) (?:ta|tes|ton|votre|vos)\b"),
     Cue("threat", 0.65, r"\bne (?:rentrera|reviendra) (?:pas|plus|jamais) chez (?:toi|vous)\b"),
     Cue("threat", 0.45, r"\b(?:il|elle) ne (?:rentrera|reviendra) (?:plus|jamais)\b"),
+    Cue(
+        "threat",
+        0.6,
+        rf"\bsi [^.!?;]{{0,80}}, (?:il|elle|ils|elles) ne (?:rentrera|reviendra|rentreront"
+        rf"|reviendront) (?:pas|plus|jamais)(?: chez (?:toi|vous))?{END}",
+    ),
+    Cue(
+        "threat",
+        0.8,
+        r"\b(?:tu retrouveras|vous retrouverez) (?:ta|tes|ton|votre|vos) \w+ (?:rayee?s?|crevee?s?"
+        r"|cassee?s?|defoncee?s?|brulee?s?|en morceaux|abimee?s?|taguee?s?)\b",
+    ),
     Cue("threat", 0.8, r"\b(?:tu vas|vous allez) le sentir passer\b"),
     Cue(
         "threat",
@@ -121,7 +142,7 @@ CUES: Final[tuple[Cue, ...]] = (
         "threat",
         0.65,
         r"\b(?:tu ne|vous ne) (?:te|vous) en (?:tireras|tirerez|sortiras|sortirez) pas comme ca\b"
-        r"|\bun accident est (?:vite|si vite) arrive\b"
+        r"|\bun accident est (?:vite|si vite) arrive\b(?![^.!?]{0,40}\bavec les enfants\b)"
         r"|\bce serait dommage que (?:il|quelque chose) (?:arrive|se passe)\b",
     ),
     Cue("threat", 0.6, r"\bje vais (?:te|vous) faire (?:virer|renvoyer|licencier)\b"),
@@ -130,7 +151,7 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue(
         "threat",
         0.4,
-        rf"(?P<core>\b(?:ou|sinon|ou bien|autrement) (?:je|on|nous) {_NOT_LAWFUL}[^.!?;]{0, 200})",
+        rf"(?P<core>\b(?:ou|sinon|ou bien|autrement) (?:je|on|nous) {_NOT_LAWFUL}[^.!?;]{{0,200}})",
         guarded=True,
         action="strip",
     ),
@@ -142,121 +163,112 @@ CUES: Final[tuple[Cue, ...]] = (
         r"[^.!?;]{0,200})",
         action="strip",
     ),
-    # --- intimidation ---------------------------------------------------------------------
-    Cue("intimidation", 0.8, r"(?P<core>,? ?\bsinon\s*(?:\.\.\.)?)\s*(?:[.!?]|$)", action="strip"),
     Cue(
-        "intimidation",
-        0.8,
-        r"(?P<core>\b(?:sinon|ou) (?:tu verras|vous verrez|tu vas voir|vous allez voir|gare)\b"
-        r"[^.!?;]{0,200})",
-        action="strip",
-    ),
-    Cue(
-        "intimidation",
-        0.8,
-        r"\b(?:tu verras|vous verrez|tu vas voir|vous allez voir) ce qui (?:va )?(?:se passer"
-        r"|arriver|arrivera|se passera)\b",
-    ),
-    Cue(
-        "intimidation",
+        "threat",
         0.85,
-        rf"\bje sais ou (?:tu|vous) (?:{WORD} ){{0,3}}?(?:habites?|habitez|travailles?|travaillez"
-        r"|vis|vivez|dors|dormez|te gares|vous garez|gares|garez|passes|passez|emmenes|deposes"
-        r"|sors|sortez)\b|\bje sais ou (?:\S+ ){0,3}?(?:tes|vos|ton|ta) (?:enfants|fils|fille"
-        r"|gosses|petits|parents|femme|mari)\b",
+        r"\b(?:je|on) (?P<core>(?:te|vous) (?:detruis|demolis|defonce|tue|bute|creve|ecrase"
+        r"|massacre|eclate|detruirai|demolirai|defoncerai|tuerai|buterai|ecraserai|massacrerai"
+        r"|eclaterai|casse la gueule|casserai la gueule|pourris la vie|pourrirai la vie))\b",
+        guarded=True,
+    ),
+    # Taking the law into one's own hands: "si votre arbre touche encore ma voiture, je le
+    # coupe", "je la crame à la tronçonneuse".
+    Cue(
+        "threat",
+        0.75,
+        r"\bsi [^.!?;]{0,80}?\b(?:encore|une fois de plus|de nouveau|une nouvelle fois|une seule"
+        r" fois|jamais)\b[^.!?;]{0,80}?,? (?:je|on) (?:le |la |les |te |vous |lui |leur |y )?"
+        rf"(?P<core>{_HARM})\b",
     ),
     Cue(
-        "intimidation",
+        "threat",
+        0.75,
+        rf"\b(?:je|on) (?:\w+ ){{0,2}}?{_HARM}\b[^.!?;]{{0,40}}\b(?:a la tronconneuse|a la hache"
+        r"|a la masse|au marteau|a coups de|au cutter|au couteau|a la batte)\b",
+    ),
+    # Harm announced through exposure: "je publie votre adresse", "je dis à ton patron tout
+    # ce que je sais sur toi".
+    Cue(
+        "threat",
         0.8,
-        r"\bje sais (?:a quelle heure|quand|par ou|quel chemin|quelle route) (?:tu|vous)\b",
+        r"\b(?:je|on) (?:vais |va |peux |pourrais )?(?:\w+ )?(?P<core>(?:publie|publier|publierai"
+        r"|diffuse|diffuser|diffuserai|balance|balancer|balancerai|poste|poster|posterai|mets"
+        r"|mettre|mettrai|affiche|afficher|afficherai|partage|partager|partagerai|envoie|envoyer"
+        r"|enverrai) (?:\w+ ){0,2}?(?:ton|ta|tes|votre|vos) (?:\w+ )?(?:adresse|numero|photos"
+        r"|coordonnees|messages|textos|secrets|nom|mails|courriels|dossier medical))\b",
+        guarded=True,
+        unless=rf"\b{LAWFUL}\b|\bcomme (?:prevu|demande|convenu)\b",
     ),
     Cue(
-        "intimidation",
+        "threat",
+        0.75,
+        r"\b(?P<core>tout ce que je sais (?:sur|de) (?:toi|vous)|tout ce que (?:tu as|vous avez)"
+        r" fait|qui (?:tu es|vous etes) vraiment|quel genre de (?:\w+ ){0,2}(?:tu es|vous etes))\b",
+        guarded=True,
+    ),
+    Cue(
+        "threat",
+        0.45,
+        r"\b(?:je|on) (?:vais |va )?(?:dire|dis|raconter|raconte|balancer|balance|reveler|revele"
+        r"|montrer|montre|ecrire|ecris|appeler|appelle) (?:tout )?(?:\w+ )?a (?:ton|ta|tes|votre"
+        r"|vos) (?:patron|employeur|chef|femme|mari|famille|parents|collegues|clients|mere|pere"
+        r"|copine|copain|nouveau|nouvelle)\b",
+    ),
+    Cue(
+        "threat",
+        0.8,
+        r"\b(?:tu vas|vous allez|tu verras|vous verrez) (?:voir|comprendre|apprendre) ce que"
+        r" (?:(?:ca|cela) (?:coute|va couter) de|(?:ca|cela) (?:te|vous) (?:coute|va couter)|il"
+        r" (?:te |vous )?en coute)\b"
+        r"|\bde quel bois je me chauffe\b",
+    ),
+    # Bad outcomes promised to the reader: "tu vas tout perdre", "je vais te faire virer".
+    Cue(
+        "threat",
+        0.6,
+        r"\b(?:tu vas|vous allez|tu risques de|vous risquez de) (?:\w+ )?(?:tout perdre|perdre"
+        r" (?:ton|ta|tes|votre|vos) (?:boulot|travail|emploi|enfants|maison|permis|commerce)"
+        r"|finir (?:a la rue|sans rien|a le hopital|seule?)|le payer tres cher)\b",
+        guarded=True,
+    ),
+    Cue(
+        "threat",
+        0.75,
+        r"\b(?:je vais|on va|je compte|je vais tout faire pour) (?:\w+ )?(?P<core>(?:te|vous)"
+        r" (?:faire (?:expulser|arreter|radier|enfermer|interner)|prendre (?:les enfants|tout"
+        r"|jusque au dernier centime|ta maison|votre maison)|plumer|saigner|faire souffrir"
+        r"|faire regretter|le faire payer|faire la peau|regler ton compte|en faire baver"
+        r"|pourrir)|me occuper de (?:ton cas|votre cas)|me venger)\b",
+        guarded=True,
+    ),
+    Cue(
+        "threat",
+        0.75,
+        r"\b(?:je|on) (?:te|vous) (?:ferai la peau|le ferai payer|le ferons payer|attends au"
+        r" tournant|attend au tournant|attends a la sortie)\b"
+        r"|(?:^|(?<=[.!?;,] ))(?:tu es|vous etes|tu es deja) (?:un homme |une femme )?(?:mort"
+        r"|morte|morts|foutue?s?|cuite?s?)(?=\s*(?:[.!]|$))",
+    ),
+    Cue(
+        "threat",
         0.7,
-        r"\b(?:je|on) (?:te|vous) surveille\b|\b(?:je|on) (?:te|vous) ai a le oeil\b"
-        r"|\bgare a (?:toi|vous)\b|\bsurveille tes arrieres\b|\bfais gaffe a toi\b",
+        r"\b(?:tu ne|vous ne) (?P<core>(?:retravailleras|retravaillerez|travailleras|travaillerez"
+        r"|retrouveras|retrouverez) (?:plus |jamais |plus jamais )+(?:dans|de|ici|nulle part"
+        r"|pour))\b",
+        guarded=False,
     ),
+    # Retaliation for a lawful act: "encore une plainte et tu peux oublier ta promotion".
     Cue(
-        "intimidation",
-        0.8,
-        r"\bderniere fois que je (?:te|vous) le demande (?:gentiment|poliment)\b"
-        r"|\bje (?:te|vous) ai demande gentiment\b",
+        "threat",
+        0.45,
+        r"\b(?:tu peux|vous pouvez) (?:faire une croix sur|oublier|dire adieu a|tirer un trait sur)"
+        r" (?:ta|ton|tes|votre|vos) (?:\w+ )?(?:promotion|poste|prime|boulot|carriere|contrat"
+        r"|augmentation|enfants|visites|caution|depot|avenir|emploi)\b",
     ),
-    Cue(
-        "intimidation",
-        0.65,
-        r"\bdernier avertissement\b|\bderniere mise en garde\b|\btu es prevenue?\b"
-        r"|\bvous etes prevenue?s?\b|\bte voila prevenue?\b|\btu auras ete prevenue?\b",
-    ),
-    Cue(
-        "intimidation",
-        0.65,
-        r"\bne me force(?:z)? pas a\b|\b(?:ne )?me (?:cherche|cherchez) pas\b"
-        r"|\bne me pousse pas a bout\b|\bne me provoque(?:z)? pas\b",
-    ),
-    Cue("intimidation", 0.8, r"\bde quoi je suis capable\b|\bce dont je suis capable\b"),
-    Cue(
-        "intimidation",
-        0.8,
-        r"\b(?:tu ne sais pas|vous ne savez pas|tu ne as pas idee|vous ne avez pas idee) a qui "
-        r"(?:tu as|vous avez) affaire\b",
-    ),
-    Cue(
-        "intimidation",
-        0.5,
-        r"\bfai(?:s|tes) gaffe a (?:toi|vous|ce que)\b|\bca ne va pas se passer comme ca\b",
-    ),
-    Cue("intimidation", 0.7, r"\bne (?:te avise|vous avisez) (?:pas|surtout pas|jamais)\b"),
-    Cue("intimidation", 0.35, r"\bje (?:te|vous) previens\b"),
-    Cue("intimidation", 0.4, r"\bne (?:te approche|vous approchez) (?:plus|pas|jamais) de\b"),
     Cue(
         "threat",
         0.65,
         r"\b(?:tu vas|vous allez|tu risques de|vous risquez de) avoir (?:de |des )(?:gros |graves "
         r"|serieux |tres gros |sacres )?(?:problemes|ennuis)\b",
     ),
-    Cue(
-        "intimidation",
-        0.6,
-        r"\b(?:tu auras|vous aurez|tu vas avoir|vous allez avoir) affaire a (?!(?:mon|ma|mes|un"
-        r"|une|la|le) (?:avocate?s?|justice|tribunal|huissier|mediat))",
-    ),
-    Cue(
-        "intimidation",
-        0.7,
-        r"\bdes amis a moi\b|\bmes (?:potes|cousins|freres|gars) (?:vont|viendront) (?:venir )?"
-        r"(?:te|vous) (?:voir|rendre visite|trouver|expliquer|regler|occuper)\b"
-        r"|\bje connais du monde(?= ?[.!]|$)",
-    ),
-    Cue(
-        "intimidation",
-        0.35,
-        r"\b(?:penses|pensez|reflechis|reflechissez)-y\b|\breflechis(?:sez)? bien\b"
-        r"|\breflechis(?:sez)? a deux fois\b|\bpense(?:z)? a (?:tes|vos) enfants\b",
-    ),
-    Cue(
-        "intimidation",
-        0.45,
-        r"\bcontinue(?:z)? comme ca et\b|\bencore une fois et\b|\bune fois de plus et\b",
-    ),
-    Cue(
-        "intimidation",
-        0.35,
-        rf"\bcontinue(?:z)? (?:a|de) (?:{WORD} ){{1,6}}?et (?:je|tu|vous|on)\b",
-    ),
-    Cue(
-        "intimidation",
-        0.5,
-        rf"(?P<core>(?:\b(?:sinon|ou|et) (?:{WORD} ){{0,4}}?)?\b(?:seront|sera|seras|serez|serons)"
-        r" (?:les |le |la )?premier(?:e)?s? (?:licencie(?:e)?s?|vire(?:e)?s?|a partir|a sauter"
-        r"|dehors|sur la liste)\b[^.!?;,]{0,200})",
-        action="strip",
-    ),
-    Cue(
-        "intimidation",
-        0.7,
-        r"\bon se souviendra de (?:toi|vous|ta tete|votre tete)\b|\bon sait qui (?:tu es"
-        r"|vous etes)\b|\bon retiendra (?:ton|votre) (?:nom|visage)\b",
-    ),
-    Cue("intimidation", 0.25, r"\bje (?:te|vous) le jure\b|\bcrois-moi\b|\bcroyez-moi\b"),
 )

@@ -1,0 +1,240 @@
+"""English intimidation: veiled menace with no harm stated.
+
+"Or else", "I know where you live", "see how long you last here", "last time I'm asking
+nicely". Knowing the reader's places is logistics, not menace, when the same sentence asks or
+offers something practical ("I know what time you finish, shall I collect them at six?").
+
+>>> sorted({cue.reason for cue in CUES})
+['intimidation']
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from accord.safety.tone.spec import END, START, WORD, Cue
+
+__all__ = ["CUES"]
+
+# A question or a practical offer in the same sentence: "I know what time you finish on
+# Thursdays, so shall I collect them at six?" is logistics, not a warning.
+_PRACTICAL = (
+    r"\?|\b(?:so (?:i|we) (?:can|could|will)|shall (?:i|we)|let me|let us|can (?:i|we)"
+    r"|could (?:i|we)|do you want|would you like|i can|happy to)\b"
+)
+
+CUES: Final[tuple[Cue, ...]] = (
+    Cue("intimidation", 0.35, rf"\bmark my words\b|\bwe will see about that{END}"),
+    Cue(
+        "intimidation",
+        0.5,
+        r"\b(?:we|i) will replace (?:every (?:single )?one of you|you all|all of you)\b"
+        r"|\byou want to play (?:it )?(?:that way|games)\b",
+        action="sentence",
+    ),
+    # --- intimidation ---------------------------------------------------------------------
+    Cue("intimidation", 0.8, r"(?P<core>,? ?\bor else)\s*(?:\.\.\.|[.!?]|$)", action="strip"),
+    Cue(
+        "intimidation",
+        0.85,
+        rf"\bi know where you(?: and (?:{WORD} ){{1,4}}?)? (?:live|work|sleep|park|stay|go"
+        r"|are staying|hang out|drop|take|study|shop|train)\b"
+        r"|\bi know where (?:your|the (?:kids|children)) (?:\w+ ){0,3}?(?:live|lives|go|goes"
+        r"|work|works|is|are|study|studies|play|plays|park|parks|stay|stays|sleep|sleeps)\b",
+        unless=_PRACTICAL,
+    ),
+    Cue(
+        "intimidation",
+        0.8,
+        r"\bi know (?:what time|when|which way|what route|how) you (?:leave|get|arrive|go|come"
+        r"|finish|start|walk|drive|pick)\b|\bi know what (?:car|bus|train) you\b",
+        unless=_PRACTICAL,
+    ),
+    # Knowing the reader's places and routine, said for its own sake.
+    Cue(
+        "intimidation",
+        0.7,
+        r"\bi (?:have seen|saw|know|found out|have found out|have been told|know exactly)"
+        r" (?:where|which \w+|what \w+) you (?:live|work|drink|eat|shop|go|park|sleep|stay|train"
+        r"|pray|hang out|drop|walk|jog|run|swim|study|take)\b",
+        unless=_PRACTICAL,
+    ),
+    Cue(
+        "intimidation",
+        0.7,
+        r"\bi (?:know|found out|have found out|have seen|know exactly) (?:which|what) (?:school"
+        r"|street|house|home|building|gym|office|route|bus|train|car|church|club|pub|nursery"
+        r"|daycare|flat|apartment|floor|door|road|way)s? (?:\w+ ){0,4}?(?:you|your|the kids"
+        r"|the children)\b",
+        unless=_PRACTICAL,
+    ),
+    Cue(
+        "intimidation",
+        0.45,
+        r"\bi (?:know|have|have got|got|have noted|noted) (?:all )?your (?:daily )?(?:routine"
+        r"|movements|habits|schedule|comings and goings|number plate|plate number|licen[cs]e"
+        r" plate|registration)\b",
+        unless=_PRACTICAL,
+    ),
+    # Tails that turn a statement into a warning: "Remember that.", "Just saying."
+    Cue(
+        "intimidation",
+        0.45,
+        rf"{START}(?:remember that|remember this|do not forget (?:it|that)|think on"
+        rf"|enough said|you have been told|do not say i did not warn you){END}",
+    ),
+    Cue("intimidation", 0.3, rf"{START}(?:i am )?just saying{END}"),
+    Cue(
+        "intimidation",
+        0.75,
+        rf"\byou (?:will|would) not like (?:how|it one bit|the way i do it){END}"
+        r"|\byou (?:will|would) not (?:like|enjoy|want) (?:what happens|what comes next|the"
+        r" consequences|what i do|what i will do|where this goes|how this ends|what happens next"
+        r"|to find out)\b",
+    ),
+    Cue("intimidation", 0.7, r"\bsee how long you (?:last|survive|keep|stay|will last)\b"),
+    Cue(
+        "intimidation",
+        0.6,
+        rf"\bi will (?:really |totally |completely )?(?:lose it|lose my temper|snap){END}"
+        r"|\bi (?:will not|can not) be (?:held )?responsible for (?:what i do|my actions)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.75,
+        r"\b(?:or|otherwise|else|and) (?:i am|i will|i) (?:calling|call|bringing|bring|sending"
+        r"|send|getting|get) (?:my|some of my) (?:brothers|mates|friends|boys|lads|cousins|guys"
+        r"|people|family)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.7,
+        r"(?<!\bi )(?<!\bwe )\b(?:can|may|should|will|better|might as well) (?:start )?"
+        r"(?:look|looking) for (?:another|a new|a different) (?:job|employer)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.4,
+        rf"\bone more (?:{WORD} ){{0,4}}?(?:from you )?and (?:you|i|we|that is it|it is)\b",
+    ),
+    Cue("intimidation", 0.7, r"\b(?:i am|i have been|we are) watching you\b"),
+    # Menace idioms.
+    Cue(
+        "intimidation",
+        0.65,
+        r"\byou are playing with fire\b|\b(?:will not|is not going to|does not) end well for"
+        r" you\b|\byou do not want (?:me as|to make) an enemy\b|\bone (?:phone )?call (?:from"
+        r" me )?and you\b|\bi have friends in (?:the police|high places|the force)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.55,
+        rf"{START}(?:you (?:just )?wait|just you wait|you will see)(?: ?\.\.\.)?{END}",
+        unless=r"\b(?:fine|great|okay|ok|love|fun|better|good|worth|happy|like it|enjoy)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.5,
+        r"\bthink (?:about|of) (?:your|the) (?:kids|children|family|job|career|future|reputation"
+        r"|wife|husband|house|business)\b(?= ?[.!]|$)",
+    ),
+    Cue("intimidation", 0.75, r"\bwatch (?:yourself|your back|your step|out)\b(?! for)"),
+    Cue(
+        "intimidation",
+        0.7,
+        r"\b(?:watch|and see|or see|then see|wait and see|you will see) what happens\b"
+        r"|\byou will find out\b",
+    ),
+    Cue(
+        "intimidation",
+        0.8,
+        r"\b(?:last|final) time (?:i am |i will be |i will |i )?(?:asking|ask|telling|tell|saying"
+        r"|say|saying it|warning|reminding) (?:you )?(?:this )?(?:nicely|politely)\b"
+        r"|\bi asked nicely\b",
+    ),
+    Cue("intimidation", 0.5, r"\basking (?:you )?nicely\b"),
+    Cue(
+        "intimidation",
+        0.65,
+        r"\b(?:final|last) warning\b|\byou have been warned\b|\bconsider yourself warned\b",
+    ),
+    Cue("intimidation", 0.6, r"\bdo not (?:push|test|try|mess with|cross) me\b"),
+    Cue(
+        "intimidation",
+        0.8,
+        r"\byou (?:have no idea|do not know) who you are (?:dealing|messing|dealing) with\b"
+        r"|\bmessing with the wrong (?:person|guy|woman|man|family)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.5,
+        r"\byou (?:had|would) better (?:be careful|watch (?:it|yourself|out)|think twice|not)\b"
+        rf"|\bcount yourself lucky\b|\bi know people{END}",
+    ),
+    Cue("intimidation", 0.55, rf"{START}watch it{END}|\bdo not you ever\b|\bdo not ever\b"),
+    Cue("intimidation", 0.45, r"\bi am not (?:going to )?(?:tell|ask)(?:ing)? you again\b"),
+    Cue("intimidation", 0.7, r"\b(?:do not|do) you (?:even )?dare\b"),
+    Cue("intimidation", 0.55, r"\bi am warning you\b|\bthis is a warning\b"),
+    Cue(
+        "intimidation",
+        0.55,
+        r"\bdo not make me (?:come|do|get|go|say|repeat|ask|call|tell|remind|lose)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.8,
+        r"\byou do not (?:know|want to know|want to find out|want to see) what i am capable of\b"
+        r"|\bwhat i am capable of\b|\byou do not want to (?:see|find out|know) what\b",
+    ),
+    Cue(
+        "intimidation",
+        0.35,
+        rf"(?:^|[.!?,;] |\bso |\band )(?:you )?(?:better )?think (?:about (?:it|that|this)"
+        rf"|carefully|twice|again)\b|\bthink about that{END}",
+    ),
+    Cue("intimidation", 0.45, r"\bkeep (?:this|it|that) up and\b"),
+    Cue("intimidation", 0.35, rf"\bkeep \w+ing (?:{WORD} ){{0,6}}?and (?:i|we|you|watch|see)\b"),
+    Cue("intimidation", 0.4, r"\bone more time and\b"),
+    Cue(
+        "intimidation",
+        0.8,
+        r"\b(?:friends|brothers|boys|cousins|mates|people) of mine\b"
+        r"|\bhearing from (?:my|some) (?:friends|brothers|boys|cousins|mates)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.7,
+        r"\b(?:we|i|people|everyone) will remember (?:your face|you|this|who you are)\b"
+        r"|\bwe know who you are\b",
+    ),
+    Cue(
+        "intimidation",
+        0.5,
+        rf"(?P<core>(?:\b(?:or|and) (?:{WORD} ){{0,4}}?)?\b(?:will|would) be the first (?:ones? )?"
+        r"(?:to (?:go|be)|laid off|fired|let go|sacked)[^.!?;,]{0,200})",
+        action="strip",
+    ),
+    Cue(
+        "intimidation",
+        0.35,
+        r"\bi swear\b|\btrust me\b(?= ?[.!]|$)|\bi promise you\b(?= ?[.!]|$)",
+    ),
+    Cue(
+        "intimidation",
+        0.4,
+        r"\b(?:show|turn) up at your (?:house|home|door|shop|work|office|place|school|workplace)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\b(?:see|and see|watch) where (?:it|that|this) (?:gets|leaves|takes) you\b"
+        r"|\b(?:be careful|watch|mind) what you (?:say|do|write|post|wish for)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.7,
+        r"\b(?:we|i|people|nobody|no one) (?:will|would) (?:not|never) forget (?:who you are"
+        r"|your face|your name|what you did|this)\b",
+        unless=r"\b(?:thank|thanks|kind|kindness|help|grateful)\b",
+    ),
+)
