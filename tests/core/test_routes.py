@@ -53,7 +53,12 @@ PUBLIC_OR_OWN = {
     # The API root: its operations are walked one by one below.
     "api/v1/",
 }
-API_OWN = {("get", "/api/v1/cases"), ("post", "/api/v1/cases")}
+API_OWN = {
+    ("get", "/api/v1/cases"),
+    ("post", "/api/v1/cases"),
+    # The agreements one signed, reachable after leaving a case (their own documents).
+    ("get", "/api/v1/signed-agreements"),
+}
 
 
 def django_patterns(resolver=None, prefix="", namespace=""):

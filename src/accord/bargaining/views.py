@@ -16,12 +16,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
 
 from accord.accounts.models import User
 from accord.bargaining import permissions, selectors, services
@@ -44,6 +43,40 @@ from accord.bargaining.vocabulary import IssueKind, RunStatus
 from accord.cases.models import Participant, Process
 from accord.core.errors import AccordError
 from accord.rooms.models import Room, RoomKind
+
+# The access check each URL's id goes through, so a method the page does not take is refused
+# (405) only after the access check: a stranger gets the same 404 for every method.
+_ACCESS: dict[str, Callable[..., object]] = {
+    "process_id": selectors.access_workspace,
+    "issue_id": selectors.access_issue,
+    "interest_id": selectors.access_interest,
+    "link_id": selectors.access_link,
+    "run_id": selectors.access_run,
+    "proposal_id": selectors.access_proposal,
+    "bidding_id": selectors.access_bidding,
+}
+
+_View = Callable[..., HttpResponse]
+
+
+def _methods(*allowed: str) -> Callable[[_View], _View]:
+    def decorate(view: _View) -> _View:
+        def wrapper(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+            if request.method not in allowed:
+                for name, value in kwargs.items():
+                    _ACCESS[name](user=_user(request), **{name: value})
+                return HttpResponseNotAllowed(list(allowed))
+            return view(request, **kwargs)
+
+        wrapper.__name__ = view.__name__
+        wrapper.__doc__ = view.__doc__
+        return wrapper
+
+    return decorate
+
+
+shows = _methods("GET", "HEAD")
+takes = _methods("POST")
 
 
 def _user(request: HttpRequest) -> User:
@@ -263,7 +296,7 @@ def _attempt(
 
 
 @login_required
-@require_GET
+@shows
 def workspace(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
     process, place = selectors.access_workspace(user=_user(request), process_id=process_id)
     return _page(request, process, place)
@@ -273,7 +306,7 @@ def workspace(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@takes
 def issue_propose(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
     process, place = selectors.access_workspace(user=_user(request), process_id=process_id)
     form = IssueForm(request.POST)
@@ -301,7 +334,7 @@ def issue_propose(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@takes
 def issue_settle(request: HttpRequest, issue_id: uuid.UUID) -> HttpResponse:
     issue, place = selectors.access_issue(user=_user(request), issue_id=issue_id)
     include = request.POST.get("include") == "yes"
@@ -315,7 +348,7 @@ def issue_settle(request: HttpRequest, issue_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@takes
 def issue_assent(request: HttpRequest, issue_id: uuid.UUID) -> HttpResponse:
     issue, place = selectors.access_issue(user=_user(request), issue_id=issue_id)
     option_id = _uuid(request.POST.get("option"))
@@ -337,7 +370,7 @@ def _uuid(value: str | None) -> uuid.UUID | None:
 
 
 @login_required
-@require_POST
+@takes
 def agenda_confirm(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
     process, place = selectors.access_workspace(user=_user(request), process_id=process_id)
     if "partial" in request.POST:
@@ -362,7 +395,7 @@ def agenda_confirm(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@takes
 def interest_record(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
     process, place = selectors.access_workspace(user=_user(request), process_id=process_id)
     issues = selectors.agenda_issues(process)
@@ -389,7 +422,7 @@ def interest_record(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse
 
 
 @login_required
-@require_POST
+@takes
 def interest_share(request: HttpRequest, interest_id: uuid.UUID) -> HttpResponse:
     interest, place = selectors.access_interest(user=_user(request), interest_id=interest_id)
     process = interest.issue.process
@@ -408,7 +441,7 @@ def interest_share(request: HttpRequest, interest_id: uuid.UUID) -> HttpResponse
 
 
 @login_required
-@require_POST
+@takes
 def links_suggest(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
     process, place = selectors.access_workspace(user=_user(request), process_id=process_id)
     return _attempt(
@@ -421,7 +454,7 @@ def links_suggest(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@takes
 def link_decide(request: HttpRequest, link_id: uuid.UUID) -> HttpResponse:
     link, place = selectors.access_link(user=_user(request), link_id=link_id)
     form = LinkDecisionForm(request.POST)
@@ -446,7 +479,7 @@ def link_decide(request: HttpRequest, link_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@takes
 def preference_set(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
     process, place = selectors.access_workspace(user=_user(request), process_id=process_id)
     issues = selectors.agenda_issues(process)
@@ -476,7 +509,7 @@ def preference_set(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@takes
 def suggestions_request(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
     process, place = selectors.access_workspace(user=_user(request), process_id=process_id)
     try:
@@ -497,7 +530,7 @@ def suggestions_request(request: HttpRequest, process_id: uuid.UUID) -> HttpResp
 
 
 @login_required
-@require_GET
+@shows
 def run_status(request: HttpRequest, run_id: uuid.UUID) -> HttpResponse:
     """Polled by the page while the engine works; when done, the whole section refreshes."""
     run, _place = selectors.access_run(user=_user(request), run_id=run_id)
@@ -511,7 +544,7 @@ def run_status(request: HttpRequest, run_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@takes
 def proposal_put(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
     process, place = selectors.access_workspace(user=_user(request), process_id=process_id)
     issues = [i for i in selectors.agenda_issues(process) if i.status != "agreed"]
@@ -549,7 +582,7 @@ def proposal_put(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@takes
 def proposal_answer(request: HttpRequest, proposal_id: uuid.UUID) -> HttpResponse:
     proposal, place = selectors.access_proposal(user=_user(request), proposal_id=proposal_id)
     accept = request.POST.get("answer") == "yes"
@@ -566,7 +599,7 @@ def proposal_answer(request: HttpRequest, proposal_id: uuid.UUID) -> HttpRespons
 
 
 @login_required
-@require_POST
+@takes
 def division(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
     process, place = selectors.access_workspace(user=_user(request), process_id=process_id)
     step = request.POST.get("step")
@@ -607,7 +640,7 @@ def division(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@takes
 def bidding_propose(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
     process, place = selectors.access_workspace(user=_user(request), process_id=process_id)
     form = _bidding_form(process, request.POST)
@@ -636,7 +669,7 @@ def bidding_propose(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse
 
 
 @login_required
-@require_POST
+@takes
 def bidding_act(request: HttpRequest, bidding_id: uuid.UUID) -> HttpResponse:
     bidding, place = selectors.access_bidding(user=_user(request), bidding_id=bidding_id)
     process = bidding.issue.process
