@@ -226,8 +226,13 @@ async def test_the_audience_receives_posts_live_with_the_full_message(m, sockets
         ],
         "at": message.created_at.isoformat().replace("+00:00", "Z"),
     }
-    for listener in listeners:
-        assert await frames(listener) == [expected]
+    for listener, person in zip(listeners, (a, b, mediator), strict=True):
+        [got] = await frames(listener)
+        # The page's own partial, rendered for each person (see test_consumers_html.py).
+        html = got.pop("html")
+        assert got == expected
+        assert 'data-seq="1"' in html and "Pick-up at 5 on Fridays" in html
+        assert ('<strong class="who">You</strong>' in html) == (person == a)
     correction = await post(a, joint, "Pick-up at 6", corrects=message)
     for listener in listeners:
         [got] = await frames(listener)
@@ -265,7 +270,9 @@ async def test_release_changes_and_relays_reach_only_who_may_see_them(m, sockets
         actor=a, message=secret, mode="verbatim", target=m.room("caucus:1")
     )
     for s in source:
-        assert await frames(s) == [{"kind": "release_changed", "id": str(release.id)}]
+        assert [shape(f) for f in await frames(s)] == [
+            {"kind": "release_changed", "id": str(release.id), "status": "open", "seq": 1}
+        ]
     assert await frames(target) == []
     relay = await in_db(services.relay_post)(actor=mediator, release=release, client_key="r1")
     [got] = await frames(target)
@@ -277,7 +284,15 @@ async def test_release_changes_and_relays_reach_only_who_may_see_them(m, sockets
     )
     # The source private session hears that its release was used.
     for s in source:
-        assert await frames(s) == [{"kind": "release_changed", "id": str(release.id)}]
+        assert [shape(f) for f in await frames(s)] == [
+            {"kind": "release_changed", "id": str(release.id), "status": "used", "seq": 1}
+        ]
+
+
+def shape(frame: dict) -> dict:
+    """A release_changed frame without its rendered html (checked in test_consumers_html.py)."""
+    assert frame["message_id"] and "html" in frame, frame
+    return {k: v for k, v in frame.items() if k not in ("html", "message_id")}
 
 
 async def test_events_meant_for_other_live_views_are_ignored(m, sockets):
@@ -386,7 +401,14 @@ async def test_withdrawal_closes_the_withdrawn_sides_sockets_at_once(sockets, si
     await in_db(cases.process_withdraw)(actor=b, process=m.process)
     for socket in b_sockets:
         assert await closed_with(socket) == CLOSE_FORBIDDEN
-    assert await frames(a_joint) == []  # the others stay
+    # The others stay; with two sides the mediation ended, and that is all they are told.
+    got = await frames(a_joint)
+    if sides == 2:
+        assert [(f["kind"], f["can_post"], f["ended"]) for f in got] == [
+            ("room_changed", False, True)
+        ]
+    else:
+        assert got == []
     assert (await sockets.open(b.user, m.room("joint").id))[1:] == (False, CLOSE_FORBIDDEN)
     if sides == 3:
         message = await post(a, m.room("joint"), "We carry on")
@@ -474,7 +496,7 @@ async def test_posting_where_one_may_read_but_not_write_is_an_error(sockets):
     a, b = m.world.principals
     socket = await sockets.join(a.user, m.room("joint").id)
     await in_db(cases.process_withdraw)(actor=b, process=m.process)  # the mediation ends
-    assert await frames(socket) == []
+    assert [f["kind"] for f in await frames(socket)] == ["room_changed"]
     await socket.send_json_to({"type": "post", "body": "hello?", "client_key": "late"})
     assert await frames(socket) == [
         {

@@ -17,12 +17,20 @@ Protocol (JSON text frames):
 * `{"type": "post", "body": ..., "client_key": ...}` posts through `message_post`; the message
   comes back like any other, then `{"kind": "posted", ...}`. A resend with the same key
   returns the first message.
-* server frames: `message`, `release_changed`, `posted`, `ready` and `error`. `{"kind":
-  "ready", "seq": N}` ends the replay of a connect or a resume: every later message will follow
-  live. Errors are `{"kind": "error", "detail": ...}`, never a crash.
+* server frames: `message`, `release_changed`, `room_changed`, `posted`, `ready` and `error`.
+  `{"kind": "ready", "seq": N}` ends the replay of a connect or a resume: every later message
+  will follow live. Errors are `{"kind": "error", "detail": ...}`, never a crash.
+* a `message` frame carries the API's fields and `html`: the message rendered for this socket's
+  person from the partial the room page uses (rooms/_message.html), in their language, so a
+  page inserts it as is. `release_changed` carries the release's `status`, its message's
+  `message_id` and `seq`, and that message's `html` again (its release controls changed).
+  `room_changed` (`can_post`, `ended`, `html` of rooms/_state.html, and while they may write
+  `composer_html`) says the room's state changed for this person: the process ended, their
+  side or another left, the mediator paused the room or muted them. It follows an
+  "access.changed" event that left the person in the room, or a "room.settings" event.
 
 Who may see what is decided by the rooms selectors only (`access_room`, `viewer_for`,
-`messages_visible_to`, `access_release`, all built on `visibility.can_view`), asked again on
+`messages_shown_to`, `access_release`, all built on `visibility.can_view`), asked again on
 every event: a missing room and a forbidden one are refused alike (close 4403), and a socket
 whose person may no longer see the room is closed at once, on the "access.changed" event or,
 should that event be lost, on the next message event.
@@ -38,6 +46,9 @@ from urllib.parse import parse_qs
 
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
+from django.template.loader import render_to_string
+from django.urls import get_resolver
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accord.accounts.models import User
@@ -45,11 +56,24 @@ from accord.core.errors import AccordError, NotFound
 from accord.realtime.consumers import CLOSE_FORBIDDEN, AuthenticatedConsumer
 from accord.realtime.groups import user_group
 from accord.rooms.api import message_out
+from accord.rooms.forms import Composer, new_client_key
 from accord.rooms.models import Message, Room
-from accord.rooms.selectors import access_release, access_room, messages_visible_to, viewer_for
+from accord.rooms.selectors import (
+    RoomView,
+    access_release,
+    access_room,
+    messages_shown_to,
+    room_view,
+    viewer_for,
+)
 from accord.rooms.services import message_post, room_group
 
 logger = logging.getLogger(__name__)
+
+# Message frames render the page's partial, which reverses URLs. Import the URLconf (every
+# app's views) here, when the server starts, not on the first live message: in the one
+# thread all sockets share for database work, that import would stall every room for seconds.
+get_resolver().url_patterns  # noqa: B018 - the import is the point
 
 # Messages fetched per database round trip when catching up.
 PAGE = 200
@@ -61,9 +85,24 @@ def render(message: Message) -> dict[str, Any]:
     return {"kind": "message", **message_out(message).model_dump(mode="json")}
 
 
+def render_html(message: Message, view: RoomView) -> str:
+    """The message as the room page shows it to this viewer: the page's own partial. The
+    caller holds the viewer's language active and loaded the message with
+    `messages_shown_to`, so rendering costs no query."""
+    return render_to_string("rooms/_message.html", {"message": message, "view": view})
+
+
+def _frame(message: Message, view: RoomView) -> dict[str, Any]:
+    return {**render(message), "html": render_html(message, view)}
+
+
+def _language(user: User) -> str:
+    return getattr(user, "preferred_language", "") or "en"
+
+
 # The synchronous halves: each judges by the current state, through the selectors. The room
-# row itself is read once per socket (its kind, side and process never change); who may see
-# it is asked again every time.
+# row (with its process) is read on connect and again when someone's place in the case
+# changes; who may see it is asked again every time.
 
 
 def _room(user: User, room_id: object) -> Room | None:
@@ -75,25 +114,70 @@ def _room(user: User, room_id: object) -> Room | None:
     return room
 
 
-def _sees(user: User, room: Room) -> bool:
-    return viewer_for(user=user, room=room) is not None
+def _view(user: User, room_id: object) -> RoomView | None:
+    """The person's view of the room as it stands now (fresh room, process and place);
+    None for missing and forbidden alike."""
+    try:
+        room, viewer = access_room(user=user, room_id=str(room_id))
+    except NotFound:
+        return None
+    return room_view(viewer=viewer, room=room)
 
 
-def _page(user: User, room: Room, after: int, limit: int) -> list[dict[str, Any]] | None:
+def _page(
+    user: User, room: Room, view: RoomView, after: int, limit: int
+) -> list[dict[str, Any]] | None:
     """Messages after `after` the user may see, rendered; None if the room is no longer theirs."""
     viewer = viewer_for(user=user, room=room)
     if viewer is None:
         return None
-    messages = messages_visible_to(participant=viewer, room=room, after_seq=after, limit=limit)
-    return [render(message) for message in messages]
+    messages = messages_shown_to(participant=viewer, room=room, after_seq=after, limit=limit)
+    with translation.override(_language(user)):
+        return [_frame(message, view) for message in messages]
 
 
-def _release_visible(user: User, release_id: object) -> bool:
+def _release_frame(user: User, view: RoomView, release_id: object) -> dict[str, Any] | None:
+    """A release of this room changed: its state, and its message rendered again (its
+    release controls changed). None if the person may not see it."""
     try:
-        access_release(user=user, release_id=str(release_id))
+        release, viewer = access_release(user=user, release_id=str(release_id))
     except NotFound:
-        return False
-    return True
+        return None
+    message = release.message
+    if message.room_id != view.room.id:
+        return None
+    shown = messages_shown_to(
+        participant=viewer, room=view.room, after_seq=message.seq - 1, limit=1
+    )
+    frame = {
+        "kind": "release_changed",
+        "id": str(release.id),
+        "status": release.status,
+        "message_id": str(message.id),
+        "seq": message.seq,
+    }
+    if shown:
+        with translation.override(_language(user)):
+            frame["html"] = render_html(shown[0], view)
+    return frame
+
+
+def _state_frame(user: User, view: RoomView) -> dict[str, Any]:
+    """The room's state banner for this person; with a fresh composer when they may write,
+    for a page that had none (it loaded while they could not)."""
+    with translation.override(_language(user)):
+        frame = {
+            "kind": "room_changed",
+            "can_post": view.can_post,
+            "ended": view.ended,
+            "html": render_to_string("rooms/_state.html", {"view": view}),
+        }
+        if view.can_post:
+            composer = Composer(new_client_key())
+            frame["composer_html"] = render_to_string(
+                "rooms/_composer.html", {"view": view, "composer": composer}
+            )
+    return frame
 
 
 @dataclass(frozen=True)
@@ -105,7 +189,9 @@ class _Posted:
     page: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _post(user: User, room: Room, body: str, client_key: str, after: int) -> _Posted:
+def _post(
+    user: User, room: Room, view: RoomView, body: str, client_key: str, after: int
+) -> _Posted:
     viewer = viewer_for(user=user, room=room)
     if viewer is None:
         return _Posted(lost_access=True)
@@ -113,8 +199,9 @@ def _post(user: User, room: Room, body: str, client_key: str, after: int) -> _Po
         message = message_post(actor=viewer, room=room, body=body, client_key=client_key)
     except AccordError as error:
         return _Posted(error=str(error.message))
-    messages = messages_visible_to(participant=viewer, room=room, after_seq=after, limit=PAGE)
-    return _Posted(message=message, page=[render(m) for m in messages])
+    messages = messages_shown_to(participant=viewer, room=room, after_seq=after, limit=PAGE)
+    with translation.override(_language(user)):
+        return _Posted(message=message, page=[_frame(m, view) for m in messages])
 
 
 def _after(value: object) -> int | None:
@@ -132,6 +219,8 @@ class RoomConsumer(AuthenticatedConsumer):
     """One socket on one room, for someone in the room's audience."""
 
     room: Room
+    # What this person may do here, for rendering: asked again when their place changes.
+    view: RoomView
     # Every message numbered in (sent_low, sent_high] has been sent on this socket, no other.
     sent_low: int
     sent_high: int
@@ -158,10 +247,12 @@ class RoomConsumer(AuthenticatedConsumer):
     async def on_joined(self) -> None:
         # Read the starting point only now that the groups are joined, so an event published
         # between the access check and the join cannot be missed, nor a revocation.
-        room = await database_sync_to_async(_room)(self.user, self.room.id)
-        if room is None:
+        view = await database_sync_to_async(_view)(self.user, self.room.id)
+        if view is None:
             await self._shut()
             return
+        self.view = view
+        room = view.room
         raw = parse_qs(self.scope.get("query_string", b"").decode("latin-1")).get("after")
         after = _after(raw[-1]) if raw else room.last_seq
         if after is None:
@@ -190,16 +281,30 @@ class RoomConsumer(AuthenticatedConsumer):
     async def room_release(self, event: dict[str, Any]) -> None:
         if self.closing:
             return
-        release_id = event.get("id")
-        if await database_sync_to_async(_release_visible)(self.user, release_id):
-            await self.send_json({"kind": "release_changed", "id": str(release_id)})
+        frame = await database_sync_to_async(_release_frame)(self.user, self.view, event.get("id"))
+        if frame is not None and not self.closing:
+            await self.send_json(frame)
 
     async def access_changed(self, event: dict[str, Any]) -> None:
-        """Someone's place in a case changed: close at once if this person lost the room."""
+        """Someone's place in a case changed: close at once if this person lost the room, else
+        tell the page if what they may do here changed (e.g. the process ended)."""
         if self.closing or event.get("case") != str(self.room.process.case_id):
             return
-        if not await database_sync_to_async(_sees)(self.user, self.room):
+        await self._recheck()
+
+    async def room_settings(self, event: dict[str, Any]) -> None:
+        """The mediator paused the room, muted someone, or lifted it: the same re-check."""
+        if not self.closing:
+            await self._recheck()
+
+    async def _recheck(self) -> None:
+        view = await database_sync_to_async(_view)(self.user, self.room.id)
+        if view is None:
             await self._shut()
+            return
+        before, self.view, self.room = self.view, view, view.room
+        if view.state != before.state and not self.closing:
+            await self.send_json(await database_sync_to_async(_state_frame)(self.user, view))
 
     async def access_revoked(self, event: dict[str, Any]) -> None:
         await self._shut()
@@ -239,7 +344,7 @@ class RoomConsumer(AuthenticatedConsumer):
             await self._error(_("A post needs a body and a client_key, both text."))
             return
         posted = await database_sync_to_async(_post)(
-            self.user, self.room, body, client_key, self.sent_high
+            self.user, self.room, self.view, body, client_key, self.sent_high
         )
         if posted.lost_access:
             await self._shut()
@@ -308,7 +413,7 @@ class RoomConsumer(AuthenticatedConsumer):
                 return
 
     async def _fetch(self, after: int, limit: int) -> list[dict[str, Any]] | None:
-        page = await database_sync_to_async(_page)(self.user, self.room, after, limit)
+        page = await database_sync_to_async(_page)(self.user, self.room, self.view, after, limit)
         if page is None:
             await self._shut()
         return page

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, Q
 
 from accord.accounts.models import User
 from accord.cases.models import Participant, Process
-from accord.cases.selectors import access_case, participations
+from accord.cases.permissions import can_withdraw
+from accord.cases.selectors import access_case, access_process, departed_side_ids, participations
+from accord.cases.vocabulary import ProcessStatus, Role
 from accord.core.errors import NotFound
 from accord.rooms.models import Attachment, Message, Release, Room, RoomKind
-from accord.rooms.visibility import can_view, in_audience
+from accord.rooms.visibility import can_post, can_view, in_audience
+
+# The neutrals who run private sessions and carry released items between rooms.
+FACILITATORS = frozenset({Role.MEDIATOR, Role.COORDINATOR})
 
 
 def _key(value: uuid.UUID | str) -> uuid.UUID:
@@ -98,18 +107,49 @@ def rooms_for_user(*, user: User, process: Process) -> list[tuple[Room, Particip
     return list(seen.values())
 
 
+def _messages(
+    participant: Participant, room: Room, after_seq: int, limit: int, *, shown: bool
+) -> list[Message]:
+    """The one query behind both message selectors: the same rule, the same rows; `shown`
+    only loads more of each row (in the same round trips, or one more per page)."""
+    if not can_view(participant, room):
+        return []
+    related = ["author__user", "relay_of__granted_by__user", "corrects"]
+    prefetch: list[str | Prefetch[Any]] = ["attachments__blob"]
+    if shown:
+        related += ["author__side", "relay_of__granted_by__side"]
+        if room.kind == RoomKind.CAUCUS:
+            # Only a private session's items carry releases.
+            prefetch.append(
+                Prefetch(
+                    "releases",
+                    queryset=Release.objects.select_related(
+                        "target__side", "granted_by__user", "attachment"
+                    ).order_by("created_at"),
+                )
+            )
+    return list(
+        Message.objects.filter(room=room, seq__gt=after_seq)
+        .select_related(*related)
+        .prefetch_related(*prefetch)
+        .order_by("seq")[:limit]
+    )
+
+
 def messages_visible_to(
     *, participant: Participant, room: Room, after_seq: int = 0, limit: int = 200
 ) -> list[Message]:
     """Messages after `after_seq`, in order: the catch-up after a reconnect uses the same call."""
-    if not can_view(participant, room):
-        return []
-    return list(
-        Message.objects.filter(room=room, seq__gt=after_seq)
-        .select_related("author__user", "relay_of__granted_by__user", "corrects")
-        .prefetch_related("attachments__blob")
-        .order_by("seq")[:limit]
-    )
+    return _messages(participant, room, after_seq, limit, shown=False)
+
+
+def messages_shown_to(
+    *, participant: Participant, room: Room, after_seq: int = 0, limit: int = 200
+) -> list[Message]:
+    """`messages_visible_to`, with what the room page and the socket show of each message
+    loaded up front (authors' sides, relay origins, and in a private session each item's
+    releases), so rendering a page costs no query per message. For pages and the socket."""
+    return _messages(participant, room, after_seq, limit, shown=True)
 
 
 def releases_visible_to(*, participant: Participant, room: Room) -> list[Release]:
@@ -132,3 +172,167 @@ def open_releases_for(*, participant: Participant, process: Process) -> list[Rel
         ).select_related("message__room", "target", "granted_by__user")
         if can_view(participant, release) and can_view(participant, release.target)
     ]
+
+
+def may_release(participant: Participant, room: Room) -> bool:
+    """Whether to offer release controls: a party of this private session's side, while the
+    process is under way (the rule `release_grant` and `release_revoke` enforce)."""
+    return (
+        room.kind == RoomKind.CAUCUS
+        and participant.role == Role.PRINCIPAL
+        and participant.side_id == room.side_id
+        and room.process.status == ProcessStatus.ACTIVE
+        and can_view(participant, room)
+    )
+
+
+def release_targets(*, room: Room) -> list[Room]:
+    """Where an item of this private session may be shared: the joint room, then the other
+    sides' private sessions (of sides still taking part), in side order. It names rooms only,
+    never their content; for the releasing side's pages."""
+    if room.kind != RoomKind.CAUCUS or room.side_id is None:
+        return []
+    departed = departed_side_ids(room.process)
+    candidates = (
+        Room.objects.filter(process_id=room.process_id)
+        .filter(Q(kind=RoomKind.JOINT) | Q(kind=RoomKind.CAUCUS))
+        .exclude(side_id=room.side_id)
+        .select_related("side")
+    )
+    targets = [r for r in candidates if r.side_id is None or r.side_id not in departed]
+    return sorted(
+        targets, key=lambda r: (r.kind != RoomKind.JOINT, r.side.position if r.side else -1)
+    )
+
+
+@dataclass(frozen=True)
+class RoomView:
+    """What one viewer may see and do in one room, decided once per page (and per socket,
+    again whenever someone's place in the case changes)."""
+
+    room: Room
+    viewer: Participant
+    can_post: bool
+    can_release: bool
+    can_leave: bool
+    # The process is over (ended or not taken up): rooms stay readable.
+    ended: bool
+    # This private session's side has left the process (what its mediator then sees).
+    side_left: bool
+    release_targets: tuple[Room, ...]
+
+    @property
+    def is_caucus(self) -> bool:
+        return self.room.kind == RoomKind.CAUCUS
+
+    @property
+    def is_facilitator(self) -> bool:
+        return self.viewer.role in FACILITATORS
+
+    @property
+    def state(self) -> tuple[bool, bool, bool, bool, bool]:
+        """What the page's state banner and composer depend on, to tell when it changed."""
+        return (self.can_post, self.can_release, self.can_leave, self.ended, self.side_left)
+
+
+def room_view(*, viewer: Participant, room: Room) -> RoomView:
+    """The viewer's view of a room they may see (the caller got both from `access_room`)."""
+    process = room.process
+    releasing = may_release(viewer, room)
+    return RoomView(
+        room=room,
+        viewer=viewer,
+        can_post=can_post(viewer, room),
+        can_release=releasing,
+        can_leave=can_withdraw(viewer, process),
+        ended=process.status in (ProcessStatus.ENDED, ProcessStatus.CANCELLED),
+        side_left=room.side_id is not None and room.side_id in departed_side_ids(process),
+        release_targets=tuple(release_targets(room=room)) if releasing else (),
+    )
+
+
+@dataclass(frozen=True)
+class Shuttle:
+    """The mediator's shuttle view of one process: every private session side by side, the
+    joint room (absent in shuttle-only format) and the neutrals' private notes."""
+
+    process: Process
+    viewer: Participant
+    caucuses: list[Room]
+    joint: Room | None
+    notes: Room | None
+
+
+def access_shuttle(*, user: User, process_id: uuid.UUID | str) -> Shuttle:
+    """The shuttle view for a facilitator of the process who sees its private sessions, or
+    NotFound for everyone else and for processes without private sessions alike."""
+    process = access_process(user=user, process_id=process_id)
+    for place in participations(user=user, case=process.case):
+        if place.role not in FACILITATORS:
+            continue
+        rooms = rooms_visible_to(participant=place, process=process)
+        caucuses = [r for r in rooms if r.kind == RoomKind.CAUCUS]
+        if caucuses:
+            return Shuttle(
+                process=process,
+                viewer=place,
+                caucuses=caucuses,
+                joint=next((r for r in rooms if r.kind == RoomKind.JOINT), None),
+                notes=next((r for r in rooms if r.kind == RoomKind.NEUTRALS), None),
+            )
+    raise NotFound
+
+
+def _releases_shown() -> Any:
+    return Release.objects.select_related(
+        "message__room__process__case",
+        "message__room__side",
+        "message__author__user",
+        "message__author__side",
+        "target__process",
+        "target__side",
+        "granted_by__user",
+        "granted_by__side",
+        "attachment__blob",
+    ).prefetch_related("message__attachments__blob")
+
+
+def pending_releases(*, viewer: Participant, process: Process) -> list[Release]:
+    """What a facilitator may relay now: open releases whose item and target room they can
+    see, oldest first, loaded for the shuttle view. The same rule as `open_releases_for`."""
+    if viewer.role not in FACILITATORS:
+        return []
+    releases = _releases_shown().filter(message__room__process=process, status=Release.Status.OPEN)
+    return [
+        release
+        for release in releases.order_by("created_at")
+        if can_view(viewer, release) and can_view(viewer, release.target)
+    ]
+
+
+def release_for_card(*, user: User, release_id: uuid.UUID | str) -> tuple[Release, Participant]:
+    """A release as the shuttle view shows it, for a facilitator who sees its private
+    session; NotFound for anyone else, and for a missing release, alike."""
+    _release, viewer = access_release(user=user, release_id=release_id)
+    if viewer.role not in FACILITATORS:
+        raise NotFound
+    release = _releases_shown().get(id=_release.id)
+    return release, viewer
+
+
+def relay_by_key(*, actor: Participant, release: Release, client_key: str) -> Message | None:
+    """The relay this facilitator already made of this release with this key (a resent form)."""
+    return Message.objects.filter(author=actor, client_key=client_key, relay_of=release).first()
+
+
+def open_release_like(
+    *, message: Message, mode: str, target: Room, attachment: Attachment | None
+) -> Release | None:
+    """An open release identical to the one asked for (a form sent twice)."""
+    return Release.objects.filter(
+        message=message,
+        mode=mode,
+        target=target,
+        attachment=attachment,
+        status=Release.Status.OPEN,
+    ).first()

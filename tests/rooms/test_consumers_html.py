@@ -1,0 +1,213 @@
+"""The socket renders the page's own partials: each message frame's `html` is what the room
+page shows that person for that message, release changes re-render it, a room whose state
+changed says so, and none of it costs a query per message."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accord.cases import services as cases
+from accord.rooms import consumers, services
+from accord.rooms.selectors import access_room, messages_visible_to, room_view, viewer_for
+from accord.rooms.services import Upload
+from tests.rooms import test_consumers as base
+from tests.rooms.factories import make_mediation
+from tests.rooms.test_consumers import PDF, frames, in_db, mediation, post
+
+# The socket tests' fixtures, shared: a mediation, and sockets closed after each test.
+m = base.m
+sockets = base.sockets
+
+CSRF = re.compile(r'<input type="hidden" name="csrfmiddlewaretoken" value="[^"]*">')
+
+
+@in_db
+def room_page(person, room) -> str:
+    client = Client()
+    client.force_login(person.user)
+    response = client.get(reverse("rooms:room", kwargs={"room_id": room.id}))
+    assert response.status_code == 200
+    # The socket's copy has no CSRF field: its forms post through htmx, whose header the
+    # page's <body> carries.
+    return CSRF.sub("", response.content.decode())
+
+
+@pytest.mark.asyncio
+@pytest.mark.django_db(transaction=True)
+async def test_each_frame_carries_the_pages_own_rendering_for_its_person(m, sockets):
+    a, b = m.world.principals
+    mediator = m.world.mediator
+    joint, caucus = m.room("joint"), m.room("caucus:0")
+    listeners = {
+        (a, "joint"): await sockets.join(a.user, joint.id),
+        (b, "joint"): await sockets.join(b.user, joint.id),
+        (a, "caucus:0"): await sockets.join(a.user, caucus.id),
+        (mediator, "caucus:0"): await sockets.join(mediator.user, caucus.id),
+    }
+    await post(a, joint, "Pick-up at 5 on Fridays", uploads=[Upload("plan.pdf", PDF)])
+    await post(a, caucus, "We could live with 6")
+    for (person, name), socket in listeners.items():
+        [frame] = await frames(socket)
+        html = frame["html"]
+        assert html.startswith(f'<li class="msg own" id="msg-{frame["id"]}"') == (person == a)
+        # Byte for byte what the page shows this person for this message.
+        assert html in await room_page(person, m.room(name)), (person.role, name)
+    a_caucus = listeners[(a, "caucus:0")]
+    mediator_caucus = listeners[(mediator, "caucus:0")]
+    # The party gets the release controls on their own item; the mediator does not.
+    await post(a, caucus, "And we could drive both ways")
+    [mine], [theirs] = await frames(a_caucus), await frames(mediator_caucus)
+    assert 'class="release-form"' in mine["html"]
+    assert "release-form" not in theirs["html"]
+    assert '<strong class="who">You</strong>' in mine["html"]
+    assert f'<strong class="who">{a.user.display_name}</strong>' in theirs["html"]
+
+
+@pytest.mark.asyncio
+@pytest.mark.django_db(transaction=True)
+async def test_release_changes_re_render_the_item_for_each_person(m, sockets):
+    a = m.world.principals[0]
+    caucus = m.room("caucus:0")
+    mine = await sockets.join(a.user, caucus.id)
+    theirs = await sockets.join(m.world.mediator.user, caucus.id)
+    message = await post(a, caucus, "We could live with 6")
+    await frames(mine), await frames(theirs)
+    release = await in_db(services.release_grant)(
+        actor=a, message=message, mode="gist", target=m.room("joint")
+    )
+    [granted] = await frames(mine)
+    assert (granted["kind"], granted["status"], granted["message_id"], granted["seq"]) == (
+        "release_changed",
+        "open",
+        str(message.id),
+        1,
+    )
+    assert "Waiting for the mediator" in granted["html"] and "Take back" in granted["html"]
+    assert granted["html"] in await room_page(a, caucus)
+    [seen] = await frames(theirs)
+    assert "Waiting for the mediator" in seen["html"] and "Take back" not in seen["html"]
+    await in_db(services.release_revoke)(actor=a, release=release)
+    [revoked] = await frames(mine)
+    assert revoked["status"] == "revoked"
+    assert "Taken back" in revoked["html"] and "Take back<" not in revoked["html"]
+
+
+@pytest.mark.asyncio
+@pytest.mark.django_db(transaction=True)
+async def test_the_room_says_when_it_ended_and_nothing_about_who_left(sockets):
+    m = await mediation(sides=2)
+    a, b = m.world.principals
+    joint = await sockets.join(a.user, m.room("joint").id)
+    await in_db(cases.process_withdraw)(actor=b, process=m.process)
+    [changed] = await frames(joint)
+    assert (changed["kind"], changed["can_post"], changed["ended"]) == ("room_changed", False, True)
+    html = changed["html"]
+    assert "This mediation has ended. You can still read what was said here." in html
+    assert "Leave mediation" not in html
+    assert b.user.display_name not in html and "withdr" not in html.lower()
+    assert html in await room_page(a, m.room("joint"))
+
+
+@pytest.mark.asyncio
+@pytest.mark.django_db(transaction=True)
+async def test_the_mediator_sees_a_departed_sides_session_close(sockets):
+    m = await mediation(sides=3)
+    a, _b, c = m.world.principals
+    theirs = await sockets.join(m.world.mediator.user, m.room("caucus:2").id)
+    joint = await sockets.join(a.user, m.room("joint").id)
+    await in_db(cases.process_withdraw)(actor=c, process=m.process)
+    [changed] = await frames(theirs)
+    assert (changed["kind"], changed["can_post"], changed["ended"]) == (
+        "room_changed",
+        False,
+        False,
+    )
+    assert "Grandparents is no longer taking part." in changed["html"]
+    assert await frames(joint) == []  # nothing changed for A in the joint room
+
+
+def cost(fn) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        fn()
+    return len(queries)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["joint", "caucus:0"])
+def test_rendering_costs_no_query_per_message(name):
+    """A page of frames costs the queries the JSON-only socket made (one more in a private
+    session, for its items' releases), however many messages it holds."""
+    world = make_mediation()
+    a = world.world.principals[0]
+    room = world.room(name)
+    room, viewer = access_room(user=a.user, room_id=room.id)
+    view = room_view(viewer=viewer, room=room)
+
+    def before_html(after: int) -> None:
+        place = viewer_for(user=a.user, room=room)
+        for message in messages_visible_to(participant=place, room=room, after_seq=after):
+            consumers.render(message)
+
+    def with_html(after: int) -> None:
+        assert consumers._page(a.user, room, view, after, consumers.PAGE)
+
+    def talk(n: int) -> None:
+        message = services.message_post(
+            actor=a,
+            room=room,
+            body=f"Thought {n}",
+            client_key=f"k{n}",
+            uploads=[Upload(f"{n}.pdf", PDF)],
+        )
+        if name.startswith("caucus"):
+            services.release_grant(
+                actor=a, message=message, mode="gist", target=world.room("joint")
+            )
+
+    talk(0)
+    one = cost(lambda: with_html(0))
+    assert one == cost(lambda: before_html(0)) + (1 if name.startswith("caucus") else 0)
+    for n in range(1, 15):
+        talk(n)
+    relay_room = world.room("joint")
+    if name == "joint":  # relays carry their origin: loaded with the page, not per message
+        release = services.release_grant(
+            actor=a,
+            message=services.message_post(
+                actor=a, room=world.room("caucus:0"), body="For everyone", client_key="r"
+            ),
+            mode="verbatim",
+            target=relay_room,
+        )
+        services.relay_post(actor=world.world.mediator, release=release, client_key="relay")
+    assert cost(lambda: with_html(0)) == one
+    assert cost(lambda: with_html(0)) == cost(lambda: before_html(0)) + (
+        1 if name.startswith("caucus") else 0
+    )
+
+
+@pytest.mark.asyncio
+@pytest.mark.django_db(transaction=True)
+async def test_a_paused_room_says_so_live_and_its_composer_comes_back(m, sockets):
+    a = m.world.principals[0]
+    mediator = m.world.mediator
+    joint = m.room("joint")
+    party = await sockets.join(a.user, joint.id)
+    neutral = await sockets.join(mediator.user, joint.id)
+    await in_db(services.room_pause)(actor=mediator, room=joint, paused=True)
+    [paused] = await frames(party)
+    assert (paused["kind"], paused["can_post"], paused["ended"]) == ("room_changed", False, False)
+    assert "The mediator has paused this room for now." in paused["html"]
+    assert "composer_html" not in paused
+    assert await frames(neutral) == []  # the mediator still writes: nothing changed for them
+    await in_db(services.room_pause)(actor=mediator, room=joint, paused=False)
+    [resumed] = await frames(party)
+    assert resumed["can_post"] is True and "paused" not in resumed["html"]
+    assert f'<form method="post" action="/rooms/{joint.id}/"' in resumed["composer_html"]
+    assert 'name="client_key" value="' in resumed["composer_html"]
