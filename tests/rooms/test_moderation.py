@@ -261,3 +261,15 @@ def test_the_api_says_a_held_post_waits_for_review(m):
     assert response.status_code == 202
     assert response.json()["held"]["status"] == "pending"
     assert Message.objects.count() == 0
+
+
+def test_releasing_the_same_item_twice_makes_one_release_and_a_relay_resend_one_relay(m):
+    a = m.world.principals[0]
+    said = services.message_post(actor=a, room=m.room("caucus:0"), body=CALM, client_key="c")
+    first = services.release_grant(actor=a, message=said, mode="verbatim", target=m.room("joint"))
+    again = services.release_grant(actor=a, message=said, mode="verbatim", target=m.room("joint"))
+    assert again.id == first.id
+    relay = services.relay_post(actor=m.world.mediator, release=first, client_key="r")
+    resend = services.relay_post(actor=m.world.mediator, release=first, client_key="r")
+    assert resend.id == relay.id
+    assert Message.objects.filter(relay_of=first).count() == 1

@@ -375,6 +375,18 @@ def release_grant(
     if source.process.status != ProcessStatus.ACTIVE:
         raise Conflict(_("This process has ended."))
     with transaction.atomic():
+        # A double submit (two identical requests at once) makes one release: the message is
+        # locked, and an identical open release is returned as it is.
+        Message.objects.select_for_update(of=("self",)).filter(id=message.id).first()
+        same = Release.objects.filter(
+            message=message,
+            attachment=attachment,
+            mode=mode,
+            target=target,
+            status=Release.Status.OPEN,
+        ).first()
+        if same is not None:
+            return same
         release = Release.objects.create(
             message=message, attachment=attachment, granted_by=actor, mode=mode, target=target
         )
@@ -427,6 +439,12 @@ def relay_post(*, actor: Participant, release: Release, body: str = "", client_k
             .select_related("message", "target")
             .get(id=release.id)
         )
+        # A resend of the same relay returns it, as a resend of a post does.
+        existing = Message.objects.filter(
+            author=actor, client_key=client_key, relay_of=locked
+        ).first()
+        if existing is not None:
+            return existing
         if locked.status != Release.Status.OPEN:
             raise Conflict(_("This item is not released (it was taken back or already shared)."))
         if locked.mode == Release.Mode.VERBATIM:
