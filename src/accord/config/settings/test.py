@@ -13,6 +13,10 @@ SECRET_KEY = development_secret("test")
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A browser test's server runs in a process of its own: it writes mail where the test reads.
+if _mail_dir := os.environ.get("ACCORD_TEST_MAIL_DIR"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = _mail_dir
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None  # served from the apps' folders; collectstatic is for production
 STORAGES = {
