@@ -1,13 +1,15 @@
-"""The first half of issue 5's journey through the pages themselves, in real browsers, one
-context per person: a mediator opens a case and invites two parties (the test reads the
-invitation links from the mail the server wrote), both join with one click and a name,
-everyone accepts the confidentiality terms, the mediator starts, and the parties talk in the
-joint room, live. The second half (caucus, release, relay, leaving) is
-tests/e2e/test_rooms.py, on the same kind of server."""
+"""Issue 5's whole journey through the pages, in real browsers, one context per person, on a
+real ASGI server: a mediator opens a case and invites two parties (the test reads the
+invitation links from the mail the server wrote); both join with one click and a name and
+accept the confidentiality terms; they talk in the joint room; A speaks in private and
+releases one of two statements, which the mediator relays; B sees exactly that statement,
+never the other, in the page and in the socket's frames; B leaves, and A sees only that the
+mediation ended. tests/e2e/test_rooms.py adds a lost connection and a second tab."""
 
 from __future__ import annotations
 
 import email
+import json
 import re
 from pathlib import Path
 
@@ -15,10 +17,19 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from accord.cases.models import Case, Process
-from accord.rooms.models import Message, Room
+from accord.rooms.models import Message, Release, Room
 from tests.cases.factories import with_two_factor
-from tests.e2e.test_rooms import live, server, signed_in  # noqa: F401 - fixtures and helpers
+from tests.e2e.test_rooms import (  # noqa: F401 - the server fixture and page helpers
+    live,
+    record_frames,
+    say,
+    server,
+    signed_in,
+)
 from tests.factories import make_user
+
+KEPT = "Between us: I would go as low as 300 a month."
+RELEASED = "I could do every other weekend and half the holidays."
 
 
 @pytest.fixture(autouse=True)
@@ -137,3 +148,48 @@ def test_a_mediator_opens_a_case_invites_two_parties_who_join_and_talk(
     assert Message.objects.filter(room=joint).count() == 1
     accessible(page_b)
     screenshot(page_b, "joint-room-phone")
+
+    # A speaks in private session twice and releases only the second statement, word for
+    # word, to B's private session; the mediator relays it from the shuttle view.
+    caucus_a = Room.objects.get(process=process, kind="caucus", side__label="Alex")
+    caucus_b = Room.objects.get(process=process, kind="caucus", side__label="Sam")
+    frames_b = record_frames(page_b)
+    page_b.goto(f"{server}/rooms/{caucus_b.id}/")
+    page_m.goto(f"{server}/rooms/process/{process.id}/shuttle/")
+    page_a.goto(f"{server}/rooms/{caucus_a.id}/")
+    for page in (page_a, page_m, page_b):
+        live(page)
+    say(page_a, caucus_a.id, KEPT)
+    say(page_a, caucus_a.id, RELEASED)
+    released = Message.objects.get(body=RELEASED)
+    item = page_a.locator(f"#msg-{released.id}")
+    item.get_by_text("Allow the mediator to share this").click()
+    item.get_by_label("Word for word").check()
+    item.get_by_label("The private session of Sam").check()
+    item.get_by_role("button", name="Allow sharing").click()
+    expect(page_a.locator(f"#msg-{released.id} .badge")).to_have_text("Waiting for the mediator")
+    release = Release.objects.get()
+    card = page_m.locator(f"#card-{release.id}")
+    expect(card).to_contain_text(RELEASED)
+    card.get_by_role("button", name="Share it").click()
+    expect(page_a.locator(f"#msg-{released.id} .badge")).to_have_text("Shared")
+
+    # B sees exactly the released statement, and never the other: in the page and in the
+    # frames the socket delivered.
+    relay = page_b.locator(".msg.relay")
+    expect(relay.locator(".msg-body")).to_have_text(RELEASED)
+    assert KEPT not in page_b.content()
+    assert [f["body"] for f in frames_b if f.get("kind") == "message"] == [RELEASED]
+    assert not any("300 a month" in json.dumps(f) for f in frames_b)
+
+    # B leaves; A's joint room says the mediation ended, and nothing more.
+    page_a.goto(f"{server}/rooms/{joint.id}/")
+    live(page_a)
+    page_b.get_by_role("link", name="Leave mediation").click()
+    page_b.get_by_role("button", name="Yes, leave the mediation").click()
+    expect(page_b.get_by_role("heading", name="You have left the mediation")).to_be_visible()
+    ended = page_a.locator(f"#state-{joint.id}")
+    expect(ended).to_contain_text("This mediation has ended.")
+    assert "Sam" not in ended.inner_text()
+    process.refresh_from_db()
+    assert (process.status, process.outcome) == ("ended", "withdrawn")
