@@ -284,13 +284,23 @@ def test_walk_2_mediation_impasse_then_binding_arbitration(django_capture_on_com
         }
     assert alex.get(f"/processes/{a_id}")["status"] == "active"
 
-    award = arbitrator.post(f"/processes/{a_id}/end", {"outcome": "award"})
-    assert (award["status"], award["outcome"], award["binding"]) == ("ended", "award", True)
+    # An award is made by signing it, with reasons, on the arbitration side (tests/arbitration);
+    # a bare "end with an award" is refused. The parties settle: a consent award.
+    refused = arbitrator.post(f"/processes/{a_id}/end", {"outcome": "award"}, expect=403)
+    assert refused == {
+        "detail": "An award is recorded by signing it, with its reasons, on the arbitration page."
+    }
+    settled = arbitrator.post(f"/processes/{a_id}/end", {"outcome": "agreement"})
+    assert (settled["status"], settled["outcome"], settled["binding"]) == (
+        "ended",
+        "agreement",
+        True,
+    )
 
     final = alex.get(f"/cases/{case_id}")
     assert [(p["kind"], p["outcome"], p["binding"]) for p in final["processes"]] == [
         ("mediation", "impasse", False),
-        ("arbitration", "award", True),
+        ("arbitration", "agreement", True),
     ]
     assert supplier in {s["id"] for s in final["sides"]}
     report = verify_case(uuid.UUID(case_id))

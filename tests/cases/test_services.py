@@ -418,7 +418,13 @@ def test_moving_from_mediation_to_arbitration_needs_every_sides_consent():
     services.process_start(actor=arbitrator, process=arbitration)
     with pytest.raises(Forbidden, match="binds every side"):
         services.process_withdraw(actor=a, process=arbitration)
-    services.process_end(actor=arbitrator, process=arbitration, outcome=Outcome.AWARD)
+    with pytest.raises(Forbidden, match="by signing it"):
+        services.process_end(actor=arbitrator, process=arbitration, outcome=Outcome.AWARD)
+    arbitration.refresh_from_db()
+    assert arbitration.status == "active"
+    services.process_end(
+        actor=arbitrator, process=arbitration, outcome=Outcome.AWARD, award_signed=True
+    )
     arbitration.refresh_from_db()
     assert (arbitration.outcome, arbitration.binding) == ("award", True)
     assert verify_case(world.case.id).ok

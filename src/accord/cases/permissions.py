@@ -180,8 +180,11 @@ def check_declare_impasse(actor: Participant, process: Process) -> None:
         raise Forbidden(_("Your side has left this process."))
 
 
-def check_end(actor: Participant, process: Process, outcome: str) -> None:
-    """Record an outcome: only the outcomes the rules allow, by the roles they name."""
+def check_end(
+    actor: Participant, process: Process, outcome: str, *, award_signed: bool = False
+) -> None:
+    """Record an outcome: only the outcomes the rules allow, by the roles they name. An award
+    only by signing it, with its reasons (the arbitration app says `award_signed`)."""
     _require_current(actor)
     rules = rules_for(process.kind)
     if process.status != ProcessStatus.ACTIVE:
@@ -201,6 +204,10 @@ def check_end(actor: Participant, process: Process, outcome: str) -> None:
         raise Forbidden(_("Your role cannot record this outcome."))
     if actor.side_id is not None and actor.side_id in departed_side_ids(process):
         raise Forbidden(_("Your side has left this process."))
+    if outcome == Outcome.AWARD and not award_signed:
+        raise Forbidden(
+            _("An award is recorded by signing it, with its reasons, on the arbitration page.")
+        )
 
 
 def check_declare_conflicts(actor: Participant) -> None:

@@ -283,7 +283,7 @@ def award_issue(
             obj=award,
             payload={"number": award.number, "sha256": award.sha256, "method": method},
         )
-        process_end(actor=actor, process=award.process, outcome=Outcome.AWARD)
+        process_end(actor=actor, process=award.process, outcome=Outcome.AWARD, award_signed=True)
         checkpoint = checkpoint_create(case_id=award.process.case_id, reason="award issued")
         award.checkpoint_id = checkpoint.id
         award.save(update_fields=["checkpoint_id"])

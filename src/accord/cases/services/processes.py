@@ -386,11 +386,14 @@ def process_declare_impasse(*, actor: Participant, process: Process) -> Process:
         return _finish(process, actor, Outcome.IMPASSE, "process.impasse")
 
 
-def process_end(*, actor: Participant, process: Process, outcome: str) -> Process:
-    """Record how a process ended, by a role the rules allow for that outcome."""
+def process_end(
+    *, actor: Participant, process: Process, outcome: str, award_signed: bool = False
+) -> Process:
+    """Record how a process ended, by a role the rules allow for that outcome. An award ends
+    an arbitration only from the award service, once the arbitrator signed it."""
     with transaction.atomic():
         process, actor = _locked(process), _fresh(actor)
-        check_end(actor, process, outcome)
+        check_end(actor, process, outcome, award_signed=award_signed)
         return _finish(process, actor, Outcome(outcome), "process.ended")
 
 
