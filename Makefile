@@ -68,7 +68,7 @@ lint: install-dev
 # Unit, integration and WebSocket tests (pytest-asyncio), then the browser tests in their own
 # process: pytest-playwright and pytest-asyncio cannot share one.
 test-unit: install-dev
-	$(BIN)/pytest --ignore=tests/e2e -p no:playwright -q
+	$(BIN)/pytest --ignore=tests/e2e -p no:playwright -q -n auto
 
 test-browser: install-dev
 	$(BIN)/pytest tests/e2e -p no:asyncio -W ignore::pytest.PytestConfigWarning -q
