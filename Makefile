@@ -37,7 +37,7 @@ assets: $(VENDOR)/htmx.min.js
 
 install: $(BIN)/accord assets
 
-install-dev: $(VENV)/.dev
+install-dev: $(VENV)/.dev assets
 
 lock: $(BIN)/uv
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 -o requirements/base.txt
