@@ -182,3 +182,42 @@ def test_bad_arguments_rejected():
         improvements(issue, [u, u], {})
     with pytest.raises(ValueError, match="tentative must be a Package or a mapping"):
         improvements(issue, [u, u], ["a"])
+
+
+@PROPERTY
+@given(brute.negotiations(max_sides=3), st.data())
+def test_engine_packages_and_rebuilt_packages_give_the_same_solutions(instance, data):
+    # Packages straight from pareto_frontier carry their grid units; packages rebuilt from
+    # their choices and float utilities are converted back to units. Both must agree, for
+    # the whole frontier or any reordered part of it.
+    issues, utilities = instance
+    frontier = pareto_frontier(issues, utilities)
+    part = data.draw(st.permutations(frontier)) if frontier else []
+    part = part[: data.draw(st.integers(0, len(part)))]
+    rebuilt = [Package(p.choices, p.utilities) for p in part]
+    for solution in (nash_bargaining, kalai_smorodinsky, egalitarian):
+        assert pair(solution(issues, utilities, frontier=part)) == pair(
+            solution(issues, utilities, frontier=rebuilt)
+        )
+
+
+def test_packages_of_a_frontier_for_other_utilities_are_read_from_their_floats():
+    issue = [Issue("x", ["a", "b", "c"])]
+    one = AdditiveUtility({"x": 1}, {"x": {"a": 10, "b": 6, "c": 1}})
+    two = AdditiveUtility({"x": 1}, {"x": {"a": 1, "b": 5, "c": 10}})
+    # Scaled by 1000: another grid, so the frontier's units do not apply as they are.
+    scaled = AdditiveUtility({"x": 1000}, {"x": {"a": 1, "b": 5, "c": 10}})
+    frontier = pareto_frontier(issue, [one, two])
+    # The frontier's utilities are trusted: side two's 5.0 is read on scaled's grid.
+    chosen = nash_bargaining(issue, [one, scaled], frontier=frontier)
+    assert chosen == nash_bargaining(issue, [one, two], frontier=frontier)
+    assert chosen.choices["x"] == "b"
+
+
+def test_a_frontier_of_other_things_is_refused():
+    issue = [Issue("x", ["a", "b"])]
+    u = AdditiveUtility({"x": 1}, {"x": {"a": 1, "b": 0}})
+    frontier = pareto_frontier(issue, [u, u])
+    for bad in ([None], [*frontier, "a"], [{"x": "a"}]):
+        with pytest.raises(ValueError, match="expected Package objects"):
+            nash_bargaining(issue, [u, u], frontier=bad)

@@ -1,9 +1,13 @@
 import math
+from fractions import Fraction
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from accord.engine import AdditiveUtility, Issue, Package, pareto_frontier
+from accord.engine._grid import scalar_units
 from accord.engine.package import PackageBlock
 
 ISSUES = [Issue("price", ["low", "high"]), Issue("term", ["short", "long"])]
@@ -142,3 +146,25 @@ def test_lazy_package_builds_choices_on_demand():
     assert hash(second) == hash(Package({"a": "x", "b": "q"}, [2.0, 4.0]))
     with pytest.raises(AttributeError):
         second.utilities = (0.0, 0.0)  # type: ignore[misc]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.integers(-330, 330),
+)
+def test_scalar_units_round_exactly_to_the_grid(value, exponent):
+    # The exact rational result, rounded half to even: what round(Fraction) gives.
+    expected = round(Fraction(value) * Fraction(10) ** -exponent)
+    assert scalar_units(value, exponent) == expected
+
+
+def test_engine_packages_report_python_floats():
+    one = AdditiveUtility({"price": 0.7, "term": 0.3}, SCORES)
+    flipped = {"price": {"low": 0, "high": 1}, "term": {"short": 1, "long": 0}}
+    two = AdditiveUtility({"price": 0.2, "term": 0.8}, flipped)
+    frontier = pareto_frontier(ISSUES, [one, two])
+    assert [p.utilities for p in frontier] == [(0.0, 1.0), (0.7, 0.8), (1.0, 0.0)]
+    for package in frontier:
+        assert all(type(u) is float for u in package.utilities)
+    assert repr(frontier[1]) == "Package({'price': 'low', 'term': 'short'}, utilities=(0.7, 0.8))"

@@ -11,6 +11,7 @@ sums are equal, which raw binary floats do not guarantee (0.1 + 0.2 != 0.3).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from fractions import Fraction
 
 import numpy as np
@@ -86,19 +87,49 @@ def to_values(units: NDArray[np.int64], exponent: int) -> NDArray[np.float64]:
     return np.array([float(int(u) * step) for u in np.ravel(units)], dtype=np.float64)
 
 
+def to_values_by_column(units: NDArray[np.int64], exponents: Sequence[int]) -> NDArray[np.float64]:
+    """:func:`to_values` of each column of `units` with its own exponent, in one operation
+    when the exponents allow it.
+
+    Examples
+    --------
+    >>> to_values_by_column(np.array([[210000000000, 5], [1, 7]]), [-12, -1]).tolist()
+    [[0.21, 0.5], [1e-12, 0.7]]
+
+    Notes
+    -----
+    O(units).
+    """
+    if all(-_MAX_SAFE_POWER <= e <= 0 for e in exponents):
+        # The same correctly rounded division by an exact power of ten as to_values.
+        scales = np.array([10.0**-e for e in exponents])
+        result: NDArray[np.float64] = units / scales
+        return result
+    return np.column_stack([to_values(units[:, j], e) for j, e in enumerate(exponents)])
+
+
 def scalar_units(value: float, exponent: int) -> int:
     """Resolve one finite float to the grid as an exact Python integer.
 
     Examples
     --------
-    >>> scalar_units(-0.5, -12)
-    -500000000000
+    >>> scalar_units(-0.5, -12), scalar_units(0.25, -1), scalar_units(35.0, 1)
+    (-500000000000, 2, 4)
 
     Notes
     -----
-    O(1).
+    O(1). Exact rational arithmetic (nearest, ties to even, like ``round``), so that a level
+    far outside the utilities' range cannot overflow.
     """
     if not math.isfinite(value):
         raise ValueError(f"a utility level must be finite, got {value!r}")
-    # Exact, so that a level far outside the utilities' range cannot overflow.
-    return round(Fraction(value) * Fraction(10) ** -exponent)
+    numerator, denominator = float(value).as_integer_ratio()
+    if exponent <= 0:
+        numerator *= 10**-exponent
+    else:
+        denominator *= 10**exponent
+    quotient, remainder = divmod(numerator, denominator)
+    twice = 2 * remainder
+    if twice > denominator or (twice == denominator and quotient % 2):
+        quotient += 1
+    return quotient

@@ -26,7 +26,7 @@ from numpy.typing import NDArray
 
 from accord.engine._grid import to_units
 from accord.engine.frontier import bound_units, frontier_units, packages
-from accord.engine.package import Package, utility_matrix
+from accord.engine.package import Package, shared_units, utility_matrix
 from accord.engine.pareto import DEFAULT_MAX_POINTS, FrontierAlgorithm, IntArray
 from accord.engine.preferences import (
     AdditiveUtility,
@@ -64,6 +64,18 @@ def _feasible(
 
         return sides, units, d, pick
     given = list(frontier)
+    all_units = shared_units(given, [u.exponent for u in sides])
+    if all_units is None:
+        all_units = _units_of_packages(given, sides)
+    # ufunc reductions rather than the array methods' Python wrappers: this runs for every
+    # solution a mediator's screen shows.
+    rows = np.logical_and.reduce(all_units > np.array(_clip(d)), axis=1).nonzero()[0]
+    return sides, all_units[rows], d, lambda row: given[int(rows[row])]
+
+
+def _units_of_packages(given: Sequence[Package], sides: Sequence[AdditiveUtility]) -> IntArray:
+    """Grid units of packages from their float utilities (packages not straight from
+    :func:`accord.engine.pareto_frontier` on grids like `sides`)."""
     values = utility_matrix(given, len(sides))
     limits = np.array([10.0 ** (u.exponent + 14) for u in sides])
     if not (np.isfinite(values).all() and (np.abs(values) <= limits).all()):
@@ -73,11 +85,10 @@ def _feasible(
         )
     # Utilities the engine reports are the floats nearest to grid values, so this recovers
     # their units exactly.
-    all_units = np.column_stack(
+    units: IntArray = np.column_stack(
         [to_units(values[:, j], u.exponent) for j, u in enumerate(sides)]
     ).reshape(-1, len(sides))
-    rows = np.flatnonzero(np.all(all_units > np.array(_clip(d)), axis=1))
-    return sides, all_units[rows], d, lambda row: given[int(rows[row])]
+    return units
 
 
 def _clip(d: Sequence[int], limit: int = 10**15) -> list[int]:
@@ -88,8 +99,8 @@ def _clip(d: Sequence[int], limit: int = 10**15) -> list[int]:
 
 def _argmax(estimate: NDArray[np.float64], exact: Callable[[int], object]) -> int:
     """Index of the exact maximum, first index on ties; `estimate` only narrows the search."""
-    top = float(estimate.max())
-    near = np.flatnonzero(estimate >= top - _NEAR * max(1.0, abs(top)))
+    top = float(np.maximum.reduce(estimate))
+    near = (estimate >= top - _NEAR * max(1.0, abs(top))).nonzero()[0]
     best = int(near[0])
     if len(near) == 1:
         return best
@@ -163,7 +174,7 @@ def nash_bargaining(
     _, units, d, pick = _feasible(issues, utilities, disagreement, frontier, max_points, algorithm)
     if not len(units):
         return None
-    estimate = np.log(_gains(units, d)).sum(axis=1)
+    estimate = np.add.reduce(np.log(_gains(units, d)), axis=1)
     return pick(_argmax(estimate, lambda r: _product(units, d, r)))
 
 

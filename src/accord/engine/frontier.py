@@ -8,14 +8,20 @@ packages. The tie policy and the order of the result are those of that module.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
+from accord.engine._grid import to_values_by_column
+from accord.engine._merge import merge_table
 from accord.engine.package import Package, PackageBlock
 from accord.engine.pareto import (
     DEFAULT_MAX_POINTS,
     FrontierAlgorithm,
     IntArray,
+    check_max_points,
     pareto_merge,
 )
 from accord.engine.preferences import AdditiveUtility, Issue, check_issues, check_utilities
@@ -37,8 +43,9 @@ def issue_table(issues: Sequence[Issue], utilities: Sequence[AdditiveUtility]) -
     -----
     O(sides · total options).
     """
-    flat = np.stack([u.flat_units(issues) for u in utilities], axis=1)
-    return np.split(flat, np.cumsum([len(issue.options) for issue in issues])[:-1])
+    flat = np.array([u.flat_units(issues) for u in utilities]).T
+    ends = list(accumulate(len(issue.options) for issue in issues))
+    return [flat[start:end] for start, end in zip([0, *ends], ends, strict=False)]
 
 
 def bound_units(utilities: Sequence[AdditiveUtility], levels: Sequence[float]) -> list[int]:
@@ -73,6 +80,8 @@ def clamp_bounds(table: Sequence[IntArray], bounds: Sequence[int]) -> IntArray:
     -----
     O(total options).
     """
+    if all(b <= 0 for b in bounds):
+        return np.zeros(len(bounds), dtype=np.int64)
     ceiling = np.sum([rows.max(axis=0) for rows in table], axis=0) + 1
     return np.array(
         [min(max(b, 0), int(c)) for b, c in zip(bounds, ceiling, strict=True)], dtype=np.int64
@@ -85,8 +94,8 @@ def frontier_units(
     bounds: Sequence[int] | None,
     max_points: int,
     algorithm: FrontierAlgorithm | None,
-) -> tuple[list[IntArray], IntArray, IntArray]:
-    """Validate the inputs and return the table and the frontier in grid units.
+) -> tuple[list[IntArray], IntArray, NDArray[np.integer[Any]]]:
+    """Return the table and the frontier in grid units, for validated issues and utilities.
 
     Examples
     --------
@@ -99,9 +108,16 @@ def frontier_units(
     -----
     The cost of `algorithm` (default :func:`pareto_merge`).
     """
+    check_max_points(max_points)
     table = issue_table(issues, utilities)
     at_least = clamp_bounds(table, bounds if bounds is not None else [0] * len(utilities))
-    units, choices = (algorithm or pareto_merge)(table, at_least, max_points)
+    choices: NDArray[np.integer[Any]]
+    if algorithm is None or algorithm is pareto_merge:
+        # The table comes from validated utilities: non-negative grid units, far from
+        # overflowing. pareto_merge would only check that again.
+        units, choices = merge_table(table, at_least, max_points)
+    else:
+        units, choices = algorithm(table, at_least, max_points)
     return table, units, choices
 
 
@@ -109,7 +125,7 @@ def packages(
     issues: Sequence[Issue],
     utilities: Sequence[AdditiveUtility],
     units: IntArray,
-    choices: IntArray,
+    choices: NDArray[np.integer[Any]],
 ) -> list[Package]:
     """Turn frontier arrays into :class:`Package` objects.
 
@@ -126,11 +142,14 @@ def packages(
     """
     if not len(units):
         return []
+    exponents = tuple(u.exponent for u in utilities)
     block = PackageBlock(
         names=tuple(issue.name for issue in issues),
         options=tuple(issue.options for issue in issues),
         indices=choices,
-        utilities=[u.value_of_units(units[:, j]).tolist() for j, u in enumerate(utilities)],
+        utilities=to_values_by_column(units, exponents).T,
+        units=units,
+        exponents=exponents,
     )
     return Package.batch(block)
 

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["Package", "PackageBlock", "utility_matrix"]
+__all__ = ["Package", "PackageBlock", "shared_units", "utility_matrix"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PackageBlock:
     """Shared storage of many packages: what :meth:`Package.batch` packages point into.
 
@@ -23,10 +25,16 @@ class PackageBlock:
         Issue names, in order.
     options : sequence of sequences
         Each issue's options, in order.
-    indices : int64 array of shape (packages, issues)
+    indices : integer array of shape (packages, issues)
         Option index chosen on each issue by each package.
-    utilities : sequence of lists of float
-        Per side, every package's utility.
+    utilities : sequence of sequences of float
+        Per side, every package's utility: lists, or a float array of shape
+        (sides, packages), read one package at a time so that a frontier of many thousands
+        of packages makes no float objects until they are looked at.
+    units : int64 array of shape (packages, sides), optional
+        The same utilities in grid units, when the engine computed them.
+    exponents : tuple of int, optional
+        Per side, the grid exponent of `units` (see :class:`accord.engine.AdditiveUtility`).
 
     Examples
     --------
@@ -37,8 +45,10 @@ class PackageBlock:
 
     names: Sequence[str]
     options: Sequence[Sequence[Hashable]]
-    indices: NDArray[np.int64]
-    utilities: Sequence[Sequence[float]]
+    indices: NDArray[np.integer[Any]]
+    utilities: Sequence[Sequence[float]] | NDArray[np.float64]
+    units: NDArray[np.int64] | None = None
+    exponents: tuple[int, ...] | None = None
 
 
 class Package:
@@ -68,11 +78,13 @@ class Package:
     Construction is O(number of issues + number of sides).
     """
 
-    # Engine-built packages set only _source; the other two slots fill in when first read.
-    __slots__ = ("_choices", "_source", "_utilities")
+    # Engine-built packages set only _block and _row (two slots rather than one tuple: half
+    # the objects for the garbage collector to track); the other two fill in when first read.
+    __slots__ = ("_block", "_choices", "_row", "_utilities")
 
+    _block: PackageBlock
     _choices: Mapping[str, Hashable]
-    _source: tuple[PackageBlock, int]
+    _row: int
     _utilities: tuple[float, ...]
 
     def __init__(self, choices: Mapping[str, Hashable], utilities: Iterable[float]) -> None:
@@ -93,13 +105,11 @@ class Package:
         -----
         O(packages); reading a package's fields later is O(issues + sides).
         """
-        new = object.__new__
-        set_source = _SOURCE.__set__
-        result = []
-        for row in range(len(block.indices)):
-            package = new(cls)
-            set_source(package, (block, row))
-            result.append(package)
+        count = len(block.indices)
+        result: list[Package] = list(map(object.__new__, repeat(cls, count)))
+        # map() runs the slot setters in C: no Python bytecode per package.
+        deque(map(_BLOCK.__set__, result, repeat(block)), maxlen=0)
+        deque(map(_ROW.__set__, result, range(count)), maxlen=0)
         return result
 
     @property
@@ -108,12 +118,12 @@ class Package:
         try:
             return self._choices
         except AttributeError:
-            block, row = self._source
+            block = self._block
             picked = MappingProxyType(
                 dict(
                     zip(
                         block.names,
-                        map(_pick, block.options, block.indices[row].tolist()),
+                        map(_pick, block.options, block.indices[self._row].tolist()),
                         strict=True,
                     )
                 )
@@ -127,8 +137,8 @@ class Package:
         try:
             return self._utilities
         except AttributeError:
-            block, row = self._source
-            values = tuple(side[row] for side in block.utilities)
+            row = self._row
+            values = tuple(float(side[row]) for side in self._block.utilities)
             _UTILITIES.__set__(self, values)
             return values
 
@@ -151,9 +161,58 @@ class Package:
 
 
 # Slot descriptors, which write past Package's read-only __setattr__.
+_BLOCK: Any = Package.__dict__["_block"]
 _CHOICES: Any = Package.__dict__["_choices"]
-_SOURCE: Any = Package.__dict__["_source"]
+_ROW: Any = Package.__dict__["_row"]
 _UTILITIES: Any = Package.__dict__["_utilities"]
+
+
+def _blocks_and_rows(packages: Sequence[object]) -> tuple[PackageBlock, list[int]] | None:
+    """The one block all `packages` were built into by the engine, and their rows in it."""
+    try:
+        # The slot descriptors raise TypeError for anything but a Package and AttributeError
+        # for a package built by hand; both mean "not from a block".
+        blocks = list(map(_BLOCK.__get__, packages))
+        rows = list(map(_ROW.__get__, packages))
+    except (AttributeError, TypeError):
+        return None
+    if not blocks or not isinstance(blocks[0], PackageBlock):
+        return None
+    # Blocks compare by identity, so this is one pass in C.
+    if blocks.count(blocks[0]) != len(blocks):
+        return None
+    return blocks[0], rows
+
+
+def shared_units(packages: Sequence[Package], exponents: Sequence[int]) -> NDArray[np.int64] | None:
+    """The packages' utilities in grid units, read from the block the engine built them in.
+
+    Returns None unless every package comes from one engine-built block whose grid exponents
+    are `exponents`; the caller then converts the packages' float utilities instead. The
+    floats are the nearest to the grid values, so both give the same units.
+
+    Examples
+    --------
+    >>> block = PackageBlock(["a"], [("x", "y")], np.array([[0], [1]]), [[0.5, 1.0]],
+    ...                      units=np.array([[5], [10]]), exponents=(-1,))
+    >>> first, second = Package.batch(block)
+    >>> shared_units([second, first], [-1]).tolist()
+    [[10], [5]]
+    >>> shared_units([second, Package({"a": "x"}, [0.5])], [-1]) is None
+    True
+
+    Notes
+    -----
+    O(packages · sides), with no Python bytecode per package.
+    """
+    found = _blocks_and_rows(packages)
+    if found is None:
+        return None
+    block, rows = found
+    if block.units is None or block.exponents != tuple(exponents):
+        return None
+    result: NDArray[np.int64] = block.units[np.array(rows, dtype=np.intp)]
+    return result
 
 
 def utility_matrix(packages: Sequence[Package], sides: int) -> NDArray[np.float64]:
@@ -164,7 +223,7 @@ def utility_matrix(packages: Sequence[Package], sides: int) -> NDArray[np.float6
     Raises
     ------
     ValueError
-        If a package does not have `sides` utilities.
+        If an item is not a Package or a package does not have `sides` utilities.
 
     Examples
     --------
@@ -176,17 +235,13 @@ def utility_matrix(packages: Sequence[Package], sides: int) -> NDArray[np.float6
     -----
     O(packages · sides).
     """
-    block = None
-    rows: list[int] = []
-    for package in packages:
-        source = getattr(package, "_source", None)
-        if source is None or (block is not None and source[0] is not block):
-            block = None
-            break
-        block = source[0]
-        rows.append(source[1])
-    if block is not None and len(block.utilities) == sides:
-        return np.array(block.utilities, dtype=np.float64).T[rows]
+    found = _blocks_and_rows(packages)
+    if found is not None and len(found[0].utilities) == sides:
+        block, rows = found
+        return np.asarray(block.utilities, dtype=np.float64).T[rows]
+    for item in packages:
+        if not isinstance(item, Package):
+            raise ValueError(f"expected Package objects, got {item!r}")
     try:
         values = np.array([p.utilities for p in packages], dtype=np.float64)
     except ValueError:
