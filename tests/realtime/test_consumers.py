@@ -49,7 +49,7 @@ async def test_a_signed_in_user_gets_events_addressed_to_them():
     communicator, connected, _ = await connect(cookie)
     assert connected
     await sync_to_async(publish_now)(user_group(user.id), {"type": "notify", "data": {"n": 1}})
-    assert await communicator.receive_json_from() == {"kind": "notification", "data": {"n": 1}}
+    assert await communicator.receive_json_from(timeout=5) == {"kind": "notification", "data": {"n": 1}}
     await communicator.disconnect()
 
 
@@ -68,7 +68,7 @@ async def test_revoking_access_closes_the_socket():
     communicator, connected, _ = await connect(cookie)
     assert connected
     await sync_to_async(publish_now)(user_group(user.id), {"type": "access.revoked"})
-    assert (await communicator.receive_output())["type"] == "websocket.close"
+    assert (await communicator.receive_output(timeout=5))["type"] == "websocket.close"
 
 
 async def test_a_foreign_origin_is_refused():
@@ -83,5 +83,5 @@ async def test_an_access_change_does_not_break_the_personal_socket():
     assert connected
     await sync_to_async(publish_now)(user_group(user.id), {"type": "access.changed", "case": "x"})
     await sync_to_async(publish_now)(user_group(user.id), {"type": "notify", "data": {"n": 3}})
-    assert await communicator.receive_json_from() == {"kind": "notification", "data": {"n": 3}}
+    assert await communicator.receive_json_from(timeout=5) == {"kind": "notification", "data": {"n": 3}}
     await communicator.disconnect()
