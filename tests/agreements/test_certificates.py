@@ -25,6 +25,7 @@ from tests.agreements.factories import draft, latest, sign
 from tests.cases.factories import World, join, with_two_factor
 from tests.factories import make_user
 from tests.rooms.factories import named
+from tests.safety.factories import screen
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +88,7 @@ def court_ordered_mediation(world: World):
     cases.process_consent(actor=b, process=process)
     for person in (world.mediator, a, b):
         cases.process_accept_confidentiality(actor=person, process=process)
+    screen(process)
     return cases.process_start(actor=world.mediator, process=process)
 
 

@@ -36,6 +36,7 @@ from accord.cases.models import (
 from accord.cases.vocabulary import ParticipantStatus, Role
 from tests.cases.factories import join, with_two_factor
 from tests.factories import make_user
+from tests.safety.factories import screen
 
 pytestmark = pytest.mark.django_db
 
@@ -149,6 +150,13 @@ def active_negotiation(world: World, *, compulsory: bool = False) -> Process:
     return services.process_start(actor=world.party_a, process=process)
 
 
+# What the safety app adds to a mediation's start blockers until it is screened.
+SCREENING_INCOMPLETE = (
+    "Screening is not complete: each party answers the private safety questions and the "
+    "neutral confirms how the process will run."
+)
+
+
 def proposed_mediation(world: World) -> Process:
     return services.process_propose(
         actor=world.party_a, case=world.case, kind="mediation", format="joint"
@@ -160,6 +168,7 @@ def active_mediation(world: World) -> Process:
     services.process_consent(actor=world.party_b, process=process)
     for person in (world.mediator, world.party_a, world.party_b):
         services.process_accept_confidentiality(actor=person, process=process)
+    screen(process)
     return services.process_start(actor=world.mediator, process=process)
 
 
@@ -511,6 +520,7 @@ def test_case_detail_shows_processes_and_what_blocks_the_proposed_one(world):
     assert processes[1]["start_blockers"] == [
         "Every side must consent; still waiting for: Respondent.",
         "Everyone must accept the confidentiality terms; 3 still to accept.",
+        SCREENING_INCOMPLETE,
     ]
 
 
@@ -896,7 +906,8 @@ def test_mediation_refusals_in_the_rules_words(world):
         403,
         {
             "detail": "Every side must consent; still waiting for: Respondent. "
-            "Everyone must accept the confidentiality terms; 3 still to accept."
+            "Everyone must accept the confidentiality terms; 3 still to accept. "
+            + SCREENING_INCOMPLETE
         },
     )
     assert error(party.post(f"{path}/confidentiality-choice", {"confidential": False})) == (
@@ -1210,8 +1221,9 @@ def test_case_detail_query_count_does_not_grow_with_people_or_processes(
     proposed_mediation(world)
     person = api(world.mediator)
     # Token (2), access (2), the case, sides, my places, the people, the processes, and the
-    # proposed one's start blockers (5): the same for 3 people or 30, 1 process or 10.
-    with django_assert_max_num_queries(14):
+    # proposed one's start blockers (5, and 7 for its screening): the same for 3 people or
+    # 30, 1 process or 10.
+    with django_assert_max_num_queries(21):
         response = person.get(f"/cases/{world.case.id}")
     assert len(response.json()["participants"]) == 11
     assert len(response.json()["processes"]) == 4

@@ -20,6 +20,7 @@ from accord.accounts.models import User
 from accord.audit.verify import verify_case
 from tests.accounts.test_services import current_code
 from tests.factories import make_user
+from tests.safety.factories import CALM
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +51,31 @@ class Person:
             )
         assert response.status_code == expect, response.content
         return response.json()
+
+
+def screen_by_api(process_id: str, parties: list[Person], neutral: Person) -> None:
+    """Each party answers the safety questions privately; the mediator reads the summary
+    and confirms how the mediation runs (what a mediation needs before it starts)."""
+    for n, party in enumerate(parties):
+        party.post(
+            f"/processes/{process_id}/screening/mine",
+            {"answers": CALM, "client_key": f"walk-{process_id}-{n}"},
+            expect=201,
+        )
+    summary = neutral.get(f"/processes/{process_id}/screening")
+    assert summary["configuration"]["screening_complete"] is False
+    confirmed = neutral.post(
+        f"/processes/{process_id}/screening/configuration",
+        {
+            "shuttle_only": False,
+            "staggered": False,
+            "support": False,
+            "rescreen": False,
+            "seen": summary["seen"],
+        },
+        expect=201,
+    )
+    assert confirmed["screening_complete"] is True
 
 
 def turn_on_two_factor(user: User) -> None:
@@ -155,10 +181,15 @@ def test_walk_1_negotiation_fails_then_a_party_withdraws_from_mediation(
     )
     blair.post(f"/processes/{m_id}/consent", expect=201)
     early = mediator.post(f"/processes/{m_id}/start", expect=403)
-    assert early == {"detail": "Everyone must accept the confidentiality terms; 3 still to accept."}
+    assert early == {
+        "detail": "Everyone must accept the confidentiality terms; 3 still to accept. "
+        "Screening is not complete: each party answers the private safety questions and the "
+        "neutral confirms how the process will run."
+    }
     for person in (mediator, alex, blair):
         accepted = person.post(f"/processes/{m_id}/confidentiality-acceptance", expect=201)
         assert accepted["terms_version"] == "confidentiality-terms-v1"
+    screen_by_api(m_id, [alex, blair], mediator)
     assert mediator.get(f"/processes/{m_id}")["start_blockers"] == []
     assert mediator.post(f"/processes/{m_id}/start")["status"] == "active"
 
@@ -222,6 +253,7 @@ def test_walk_2_mediation_impasse_then_binding_arbitration(django_capture_on_com
     blair.post(f"/processes/{m_id}/consent", expect=201)
     for person in (alex, blair, mediator):
         person.post(f"/processes/{m_id}/confidentiality-acceptance", expect=201)
+    screen_by_api(m_id, [alex, blair], mediator)
     assert mediator.post(f"/processes/{m_id}/start")["status"] == "active"
     impasse = mediator.post(f"/processes/{m_id}/impasse")
     assert (impasse["status"], impasse["outcome"], impasse["binding"]) == (

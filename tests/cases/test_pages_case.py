@@ -60,8 +60,9 @@ def test_the_dashboard_lists_my_cases_with_what_waits_on_me(client):
     assert world.case.title in page
     assert reverse("cases:case", kwargs={"case_id": world.case.id}) in page
     assert reverse("cases:case", kwargs={"case_id": other.case.id}) not in page
-    assert "2 things are waiting on you." in page
+    assert "3 things are waiting on you." in page
     assert "Say whether your side agrees to Mediation" in page
+    assert reverse("safety:screening", kwargs={"process_id": process.id}) in page
     assert reverse("cases:consent", kwargs={"process_id": process.id}) in page
     assert reverse("cases:accept_terms", kwargs={"process_id": process.id}) in page
     assert "Mediation: proposed" in page

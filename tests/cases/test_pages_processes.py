@@ -22,6 +22,7 @@ from accord.cases.vocabulary import ProcessStatus, Role
 from tests.cases.factories import join, make_world
 from tests.factories import make_user
 from tests.rooms.factories import make_mediation
+from tests.safety.factories import screen
 
 pytestmark = pytest.mark.django_db
 
@@ -306,6 +307,9 @@ def test_the_mediator_sees_what_blocks_the_start_and_starts_when_ready(client, w
     services.process_consent(actor=world.principals[1], process=process)
     for person in (*world.principals, world.mediator):
         services.process_accept_confidentiality(actor=person, process=process)
+    waiting = text(client.get(url("process", process_id=process.id)))
+    assert "Screening is not complete" in waiting and "Review the screening" in waiting
+    screen(process)
     assert "Everything is ready." in text(client.get(url("process", process_id=process.id)))
     started = client.post(url("start", process_id=process.id), {"submission": key()})
     assert started["Location"] == url("process", process_id=process.id)

@@ -16,6 +16,7 @@ from accord.cases.services.processes import start_blockers
 from accord.cases.vocabulary import ParticipantStatus, Role
 from tests.cases.factories import join, make_world, with_two_factor
 from tests.factories import make_user
+from tests.safety.factories import answer, confirm, screen
 
 pytestmark = pytest.mark.django_db
 
@@ -65,27 +66,40 @@ def test_a_neutral_who_declares_a_conflict_leaves_the_dashboard():
 def test_a_proposed_mediation_asks_each_person_for_their_part():
     world = make_world()
     a, b = world.principals
+    mediator = world.mediator
     process = services.process_propose(actor=a, case=world.case, kind="mediation")
-    # A proposed it, so A's side consented; everyone still has the terms to accept.
-    assert kinds(a.user, process) == [Waiting.ACCEPT_TERMS]
-    assert kinds(b.user, process) == [Waiting.CONSENT, Waiting.ACCEPT_TERMS]
-    assert kinds(world.mediator.user, process) == [Waiting.ACCEPT_TERMS]
+    # A proposed it, so A's side consented; everyone still has the terms to accept, and each
+    # party their private safety answers.
+    assert kinds(a.user, process) == [Waiting.ACCEPT_TERMS, Waiting.SCREENING_ANSWER]
+    assert kinds(b.user, process) == [
+        Waiting.CONSENT,
+        Waiting.ACCEPT_TERMS,
+        Waiting.SCREENING_ANSWER,
+    ]
+    assert kinds(mediator.user, process) == [Waiting.ACCEPT_TERMS]
 
     services.process_consent(actor=b, process=process)
     for person in (a, b):
         services.process_accept_confidentiality(actor=person, process=process)
+    answer(a, process)
     assert kinds(a.user, process) == [Waiting.OTHERS]
+    assert kinds(b.user, process) == [Waiting.SCREENING_ANSWER]
+    # The neutral reviews once every party has answered, not before.
+    assert kinds(mediator.user, process) == [Waiting.ACCEPT_TERMS]
+    answer(b, process)
     assert kinds(b.user, process) == [Waiting.OTHERS]
-    assert kinds(world.mediator.user, process) == [Waiting.ACCEPT_TERMS]
-    assert start_blockers(process)
+    assert kinds(mediator.user, process) == [Waiting.ACCEPT_TERMS, Waiting.SCREENING_REVIEW]
 
-    services.process_accept_confidentiality(actor=world.mediator, process=process)
+    services.process_accept_confidentiality(actor=mediator, process=process)
+    assert kinds(mediator.user, process) == [Waiting.SCREENING_REVIEW]
+    assert start_blockers(process)  # screening is not complete
+    confirm(mediator, process)
     assert start_blockers(process) == []
-    assert kinds(world.mediator.user, process) == [Waiting.START]
+    assert kinds(mediator.user, process) == [Waiting.START]
     assert kinds(a.user, process) == [Waiting.OTHERS]  # only the mediator starts a mediation
 
-    services.process_start(actor=world.mediator, process=process)
-    assert kinds(a.user) == kinds(b.user) == kinds(world.mediator.user) == []
+    services.process_start(actor=mediator, process=process)
+    assert kinds(a.user) == kinds(b.user) == kinds(mediator.user) == []
 
 
 def test_someone_who_joins_a_running_mediation_must_accept_the_terms():
@@ -95,6 +109,7 @@ def test_someone_who_joins_a_running_mediation_must_accept_the_terms():
     services.process_consent(actor=b, process=process)
     for person in (a, b, world.mediator):
         services.process_accept_confidentiality(actor=person, process=process)
+    screen(process)
     services.process_start(actor=world.mediator, process=process)
     lawyer = join(world.mediator, world.case, Role.ADVOCATE, world.sides[0])
     assert kinds(lawyer.user) == [Waiting.ACCEPT_TERMS]
@@ -174,6 +189,9 @@ def test_start_is_offered_exactly_when_nothing_blocks_it(kind):
             )
             for principal in world.principals
         ]
+    if rules.screened:
+        steps += [lambda principal=principal: answer(principal, process) for principal in (a, b)]
+        steps += [lambda: confirm(world.mediator, process)]
     for step in [lambda: None, *steps]:
         step()
         process.refresh_from_db()

@@ -26,6 +26,7 @@ from accord.cases.vocabulary import (
 )
 from accord.core.errors import AccordError, Conflict, Forbidden, InvalidInput
 from tests.cases.factories import ROLE_KEYS, Cast
+from tests.safety.factories import screen
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +64,7 @@ def ready(cast: Cast, kind: str, **flags) -> Process:
         for key in ROLE_KEYS:
             if cast.role_of(key) in rules.participant_roles:
                 services.process_accept_confidentiality(actor=cast[key], process=process)
+    screen(process)
     process.refresh_from_db()
     assert start_blockers(process) == []
     return process

@@ -17,6 +17,7 @@ from accord.cases.vocabulary import Outcome, ParticipantStatus, ProcessStatus, R
 from accord.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from tests.cases.factories import appoint, join, make_world, with_two_factor
 from tests.factories import make_user
+from tests.safety.factories import screen
 
 pytestmark = pytest.mark.django_db
 
@@ -320,6 +321,7 @@ def mediation(world, **flags):
         services.process_consent(actor=p, process=process)
     for p in [world.mediator, *world.principals, *world.advocates]:
         services.process_accept_confidentiality(actor=p, process=process)
+    screen(process)
     return services.process_start(actor=world.mediator, process=process)
 
 

@@ -27,6 +27,7 @@ from tests.e2e.test_rooms import (  # noqa: F401 - the server fixture and page h
     signed_in,
 )
 from tests.factories import make_user
+from tests.safety.factories import CALM
 
 KEPT = "Between us: I would go as low as 300 a month."
 RELEASED = "I could do every other weekend and half the holidays."
@@ -128,7 +129,23 @@ def test_a_mediator_opens_a_case_invites_two_parties_who_join_and_talk(
         page.get_by_role("button", name="Yes, my side agrees").click()
     for page in (page_m, page_a, page_b):
         accept_terms(page, server, process)
+    # Screening first: each party answers privately, from the process page's way in; the
+    # mediator reads the answers and confirms how the mediation runs.
     page_m.goto(f"{server}/cases/process/{process.id}/")
+    expect(page_m.get_by_text("Screening is not complete")).to_be_visible()
+    for page in (page_a, page_b):
+        page.goto(f"{server}/cases/process/{process.id}/")
+        page.get_by_role("link", name="Answer the safety questions").click()
+        for question, value in CALM.items():
+            page.locator(f'input[name="{question}"][value="{value}"]').check()
+        page.get_by_role("button", name="Save my answers").click()
+        expect(page.get_by_text("Thank you. Your answers are saved")).to_be_visible()
+    accessible(page_b)
+    page_m.goto(f"{server}/cases/process/{process.id}/")
+    page_m.get_by_role("link", name="Review the screening").click()
+    page_m.get_by_role("button", name="Confirm the configuration").click()
+    page_m.goto(f"{server}/cases/process/{process.id}/")
+    expect(page_m.get_by_text("Everything is ready.")).to_be_visible()
     page_m.get_by_role("button", name="Start the mediation").click()
     process.refresh_from_db()
     assert process.status == "active"

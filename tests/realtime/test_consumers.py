@@ -49,7 +49,10 @@ async def test_a_signed_in_user_gets_events_addressed_to_them():
     communicator, connected, _ = await connect(cookie)
     assert connected
     await sync_to_async(publish_now)(user_group(user.id), {"type": "notify", "data": {"n": 1}})
-    assert await communicator.receive_json_from(timeout=5) == {"kind": "notification", "data": {"n": 1}}
+    assert await communicator.receive_json_from(timeout=5) == {
+        "kind": "notification",
+        "data": {"n": 1},
+    }
     await communicator.disconnect()
 
 
@@ -83,5 +86,8 @@ async def test_an_access_change_does_not_break_the_personal_socket():
     assert connected
     await sync_to_async(publish_now)(user_group(user.id), {"type": "access.changed", "case": "x"})
     await sync_to_async(publish_now)(user_group(user.id), {"type": "notify", "data": {"n": 3}})
-    assert await communicator.receive_json_from(timeout=5) == {"kind": "notification", "data": {"n": 3}}
+    assert await communicator.receive_json_from(timeout=5) == {
+        "kind": "notification",
+        "data": {"n": 3},
+    }
     await communicator.disconnect()

@@ -10,6 +10,7 @@ from accord.cases.rules import rules_for
 from accord.rooms import services
 from accord.rooms.models import Room, RoomKind
 from tests.cases.factories import World, make_world
+from tests.safety.factories import screen
 
 
 @dataclass
@@ -36,6 +37,7 @@ def start_process(world: World, kind: str = "mediation", fmt: str | None = None)
         for p in people:
             if p.role in rules.participant_roles and p.is_current:
                 cases.process_accept_confidentiality(actor=p, process=process)
+    screen(process)
     starter = next(p for p in people if p.role in rules.started_by)
     return cases.process_start(actor=starter, process=process)
 

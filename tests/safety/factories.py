@@ -5,7 +5,14 @@ from __future__ import annotations
 import itertools
 
 from accord.cases import services as cases
+from accord.cases.selectors import current_participants
 from accord.safety import services
+from accord.safety.selectors import (
+    is_facilitator,
+    is_screened,
+    is_screened_principal,
+    own_response,
+)
 from accord.safety.services import ConfigurationChoice
 
 _keys = itertools.count(1)
@@ -53,3 +60,20 @@ def propose(world, kind: str = "mediation", fmt: str | None = None):
     for p in others:
         cases.process_consent(actor=p, process=process)
     return process
+
+
+def screen(process, **choice) -> None:
+    """What a mediation or coordination needs before it starts: every party answers the calm
+    baseline and the process's neutral confirms the configuration (`choice` sets measures).
+    Nothing for a process that is not screened."""
+    if not is_screened(process):
+        return
+    people = list(current_participants(process.case))
+    for person in people:
+        if is_screened_principal(person, process) and not own_response(
+            participant=person, process=process
+        ):
+            answer(person, process)
+    neutral = next((p for p in people if is_facilitator(p, process)), None)
+    if neutral is not None:  # with no neutral in effect, the start stays blocked anyway
+        confirm(neutral, process, **choice)

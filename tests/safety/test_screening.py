@@ -7,6 +7,7 @@ import pytest
 
 from accord.audit.models import AuditEvent
 from accord.cases import services as cases
+from accord.cases.services.processes import start_blockers
 from accord.cases.vocabulary import Role
 from accord.core.errors import Conflict, Forbidden, InvalidInput
 from accord.safety import services
@@ -335,3 +336,81 @@ def test_answers_carry_to_the_next_process_unless_rescreening_was_called_for():
         None,
         None,
     ]
+
+
+# --- the start of the process ----------------------------------------------------------------
+
+
+def ready_but_unscreened(world, kind="mediation", fmt="shuttle"):
+    """Every other condition of the start met: consent, terms accepted."""
+    process = propose(world, kind, fmt)
+    for person in [world.mediator, *world.principals]:
+        cases.process_accept_confidentiality(actor=person, process=process)
+    return process
+
+
+def test_a_mediation_does_not_start_before_screening_is_complete():
+    world = make_world()
+    process = ready_but_unscreened(world)
+    answer(world.principals[0], process)  # one party answered; the other has not
+    before = counts()
+    with pytest.raises(Forbidden) as refused:
+        cases.process_start(actor=world.mediator, process=process)
+    assert "Screening is not complete" in refused.value.message
+    process.refresh_from_db()
+    assert process.status == "proposed" and process.started_at is None
+    assert counts() == before
+    answer(world.principals[1], process)
+    with pytest.raises(Forbidden):  # answered, but the neutral has not confirmed
+        cases.process_start(actor=world.mediator, process=process)
+    confirm(world.mediator, process)
+    assert cases.process_start(actor=world.mediator, process=process).status == "active"
+
+
+def test_a_joint_mediation_screened_as_separate_rooms_only_does_not_start():
+    world = make_world()
+    process = ready_but_unscreened(world, fmt="joint")
+    answer(world.principals[0], process, same_room="separate")
+    answer(world.principals[1], process)
+    confirm(world.mediator, process, shuttle_only=True)
+    with pytest.raises(Forbidden) as refused:
+        cases.process_start(actor=world.mediator, process=process)
+    assert "separate rooms only" in refused.value.message
+    process.refresh_from_db()
+    assert process.status == "proposed"
+
+
+def test_a_negotiation_is_not_screened_and_starts_without_it():
+    world = make_world()
+    a, b = world.principals
+    process = cases.process_propose(actor=a, case=world.case, kind="negotiation")
+    cases.process_consent(actor=b, process=process)
+    for person in (a, b):
+        cases.process_choose_confidentiality(actor=person, process=process, confidential=True)
+    assert cases.process_start(actor=a, process=process).status == "active"
+
+
+def test_the_start_blockers_name_no_one_and_reveal_no_answer():
+    world = make_world()
+    process = ready_but_unscreened(world)
+    answer(world.principals[0], process, fear="often", note=SECRET)
+    blockers = start_blockers(process)
+    text = " ".join(blockers)
+    assert "often" not in text and SECRET not in text
+    assert all(p.user.display_name not in text for p in world.principals)
+
+
+def test_a_mediator_who_is_also_to_arbitrate_cannot_screen_and_the_blockers_say_why():
+    world = make_world()
+    process = ready_but_unscreened(world)
+    for person in world.principals:
+        answer(person, process)
+    # The parties name their mediator as arbitrator too (med-arb) before this mediation ran.
+    appoint(world.mediator, world.case, Role.ARBITRATOR, user=world.mediator.user)
+    before = counts()
+    with pytest.raises(Forbidden):
+        confirm(world.mediator, process)
+    assert counts() == before
+    assert any("also to arbitrate" in b for b in start_blockers(process))
+    with pytest.raises(Forbidden):
+        cases.process_start(actor=world.mediator, process=process)

@@ -237,3 +237,32 @@ def test_api_neutral_summary_and_confirmation(cast, mediation):
     )
     assert ok.status_code == 201
     assert ok.json()["screening_complete"] is True
+
+
+# --- the way in, from the process page and the dashboard --------------------------------------
+
+
+def process_page(user, process) -> str:
+    response = page(user).get(reverse("cases:process", kwargs={"process_id": process.id}))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_process_page_shows_each_person_their_way_into_screening(cast, mediation):
+    assert "Answer the safety questions" in process_page(cast["principal_a"].user, mediation)
+    assert "Review the screening" in process_page(cast["mediator"].user, mediation)
+    assert "Screening is not complete" in process_page(cast["principal_a"].user, mediation)
+    for who in ("advocate_a", "coordinator", "arbitrator"):
+        html = process_page(cast[who].user, mediation)
+        assert "Answer the safety questions" not in html and "Review the screening" not in html
+        assert SECRET not in html
+
+
+def test_the_dashboard_asks_the_party_who_has_not_answered(cast, mediation):
+    a, b = cast["principal_a"], cast["principal_b"]
+    dashboard_a = page(a.user).get(reverse("home")).content.decode()
+    assert "Answer the private safety questions" in dashboard_a
+    assert url(mediation.id) in dashboard_a
+    # B answered (the fixture): B is not asked again.
+    dashboard_b = page(b.user).get(reverse("home")).content.decode()
+    assert "Answer the private safety questions" not in dashboard_b

@@ -60,6 +60,9 @@ class ProcessRules:
     outcomes: Mapping[Outcome, frozenset[Role]]
     # Only a neutral of this kind (or, with none, a principal) may start it.
     started_by: frozenset[Role]
+    # Each party answers the private safety screening, and the neutral confirms how it will
+    # run, before it starts (DESIGN.md §3: Screening; the safety app registers the check).
+    screened: bool = False
 
     @property
     def neutral_decides(self) -> bool:
@@ -130,6 +133,7 @@ MEDIATION = ProcessRules(
         }
     ),
     started_by=frozenset({MED}),
+    screened=True,
 )
 
 ARBITRATION = ProcessRules(
@@ -211,6 +215,7 @@ PARENTING_COORDINATION = ProcessRules(
         }
     ),
     started_by=frozenset({COORD}),
+    screened=True,
 )
 
 RULES: Mapping[ProcessKind, ProcessRules] = MappingProxyType(

@@ -12,6 +12,7 @@ from django.db.models import Count, QuerySet
 
 from accord.accounts.models import User
 from accord.accounts.selectors import user_has_strong_auth
+from accord.cases.checks import registered_start_blockers, registered_steps
 from accord.cases.models import (
     Case,
     ConfidentialityAcceptance,
@@ -193,6 +194,9 @@ class Waiting(StrEnum):
     CHOOSE_CONFIDENTIALITY = "choose_confidentiality"  # negotiation: the side has not chosen
     AGREE_ON_CONFIDENTIALITY = "agree_on_confidentiality"  # the sides chose differently
     ACCEPT_TERMS = "accept_terms"  # the confidentiality terms, before taking part
+    # Registered by the safety app (checks.register_step_check):
+    SCREENING_ANSWER = "screening_answer"  # a party has not answered the safety questions
+    SCREENING_REVIEW = "screening_review"  # every party answered: the neutral confirms
     START = "start"  # everything is ready and this person is the one who starts it
     OTHERS = "others"  # this person's part is done; the process waits for other people
 
@@ -331,7 +335,9 @@ def _ready_to_start(process: Process, active: Process | None, facts: _Facts) -> 
             mediated = (case_id, arbitrator.user_id) in facts.mediated
             if mediated and any(side.id not in facts.med_arb[case_id] for side in sides):
                 return False
-    return True
+    # Other apps' conditions (screening): asked last, so only for a process that is otherwise
+    # ready; their queries add up only for the few processes the user can start now.
+    return not registered_start_blockers(process)
 
 
 def _appointment_items(place: Participant, facts: _Facts) -> list[WaitingItem]:
@@ -398,6 +404,10 @@ def _process_items(
         and place.id not in facts.accepted[process.id]
     ):
         items.append(WaitingItem(Waiting.ACCEPT_TERMS, place, process))
+    if proposed:
+        items.extend(
+            WaitingItem(Waiting(s), place, process) for s in registered_steps(place, process)
+        )
     if proposed and place.role in rules.started_by and _ready_to_start(process, active, facts):
         items.append(WaitingItem(Waiting.START, place, process))
     if proposed and not items and place.role in rules.participant_roles:

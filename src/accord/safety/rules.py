@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
+from accord.cases.rules import rules_for
 from accord.cases.vocabulary import Format, ProcessKind
 from accord.safety.vocabulary import QUESTIONS_BY_KEY, Level, Measure
 
@@ -163,6 +164,6 @@ def recommend(answer_sets: list[Mapping[str, str]]) -> Recommendation:
 
 
 # The processes that are screened before they start (DESIGN.md §3: Screening).
-SCREENED_KINDS = frozenset({ProcessKind.MEDIATION, ProcessKind.PARENTING_COORDINATION})
+SCREENED_KINDS = frozenset(kind for kind in ProcessKind if rules_for(kind).screened)
 # Formats that bring the parties into one room; a shuttle-only configuration excludes them.
 JOINT_FORMATS = frozenset({Format.JOINT, Format.HYBRID})

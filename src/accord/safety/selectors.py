@@ -24,7 +24,13 @@ from django.utils.translation import gettext as _
 from accord.accounts.models import User
 from accord.cases.models import Participant, Process, Side
 from accord.cases.rules import rules_for
-from accord.cases.selectors import access_case, departed_side_ids, participations, sides_of
+from accord.cases.selectors import (
+    Waiting,
+    access_case,
+    departed_side_ids,
+    participations,
+    sides_of,
+)
 from accord.cases.vocabulary import ParticipantStatus, ProcessStatus, Role
 from accord.core.errors import NotFound
 from accord.rooms.models import Message, Room, RoomKind
@@ -163,11 +169,15 @@ def _carried_from(process: Process) -> Process | None:
     return None
 
 
-def current_responses(process: Process) -> dict[uuid.UUID, ScreeningResponse]:
+def current_responses(
+    process: Process, principals: list[Participant] | None = None
+) -> dict[uuid.UUID, ScreeningResponse]:
     """Each screened principal's answers that count for this process: their latest for it,
     else (when the last screening did not call for screening again) their latest from the
-    earlier process. Keyed by participant id. For services and the selectors below."""
-    principals = screened_principals(process)
+    earlier process. Keyed by participant id. For services and the selectors below; a
+    caller that already read `screened_principals` passes them."""
+    if principals is None:
+        principals = screened_principals(process)
     ids = [p.id for p in principals]
     own = _latest_by_participant(
         ScreeningResponse.objects.filter(process=process, participant_id__in=ids).order_by(
@@ -233,7 +243,7 @@ def process_configuration(process: Process) -> Configuration:
     if not is_screened(process):
         return NOT_SCREENED
     principals = screened_principals(process)
-    responses = current_responses(process)
+    responses = current_responses(process, principals)
     recommendation = _recommendation(responses)
     required = recommendation.at_least(Level.REQUIRED)
     confirmation = latest_confirmation(process)
@@ -280,6 +290,13 @@ def screening_blockers(process: Process) -> list[str]:
                 "and the neutral confirms how the process will run."
             )
         )
+        if _only_firewalled_neutrals(process):
+            blockers.append(
+                _(
+                    "The neutral is also to arbitrate this case, so may not read the screening "
+                    "answers: another neutral must be appointed to review them."
+                )
+            )
     if configuration.shuttle_only and process.format in JOINT_FORMATS:
         blockers.append(
             _(
@@ -288,6 +305,46 @@ def screening_blockers(process: Process) -> list[str]:
             )
         )
     return blockers
+
+
+def _only_firewalled_neutrals(process: Process) -> bool:
+    """Whether the process's own kind of neutral is in effect but every one of them holds an
+    arbitrator place in the case too (so `is_facilitator` shuts the answers off from them).
+    Two queries, however many people."""
+    roles = sorted(FACILITATORS & rules_for(process.kind).participant_roles)
+    neutrals = set(
+        Participant.objects.filter(
+            case_id=process.case_id, role__in=roles, status=ParticipantStatus.ACTIVE
+        ).values_list("user_id", flat=True)
+    )
+    if not neutrals:
+        return False
+    arbitrating = set(
+        Participant.objects.filter(
+            case_id=process.case_id,
+            user_id__in=neutrals,
+            role=Role.ARBITRATOR,
+            status__in=(ParticipantStatus.ACTIVE, ParticipantStatus.PENDING),
+        ).values_list("user_id", flat=True)
+    )
+    return neutrals <= arbitrating
+
+
+def screening_steps(place: Participant, process: Process) -> list[str]:
+    """What screening waits on from this person before the process starts, for their
+    dashboard: their own answers, or, once every party answered, the neutral's review.
+    Says nothing about anyone else's answers."""
+    if process.status != ProcessStatus.PROPOSED or not is_screened(process):
+        return []
+    if is_screened_principal(place, process):
+        if own_response(participant=place, process=process) is None:
+            return [Waiting.SCREENING_ANSWER]
+        return []
+    if is_screening_neutral(place, process):
+        configuration = process_configuration(process)
+        if configuration.still_to_answer == 0 and not configuration.screening_complete:
+            return [Waiting.SCREENING_REVIEW]
+    return []
 
 
 # --- what the pages and the API show ---------------------------------------------------------

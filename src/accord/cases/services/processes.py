@@ -10,6 +10,7 @@ import uuid
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accord.cases.checks import registered_start_blockers
 from accord.cases.models import (
     Case,
     ConfidentialityAcceptance,
@@ -274,6 +275,7 @@ def start_blockers(process: Process) -> list[str]:
                             "med-arb first."
                         )
                     )
+    blockers.extend(registered_start_blockers(process))
     return blockers
 
 

@@ -70,7 +70,7 @@ from accord.cases.views._common import (
     user_of,
 )
 from accord.cases.views._links import process_links
-from accord.cases.vocabulary import Outcome, ProcessStatus
+from accord.cases.vocabulary import Outcome, ProcessStatus, Role
 from accord.core.errors import AccordError, Conflict, Forbidden
 
 
@@ -192,8 +192,29 @@ def _process_page(
         "may_end": process.status == ProcessStatus.ACTIVE
         and any(_outcomes_for(p, process) for p in places),
         "links": process_links(user=user, process=process, places=places),
+        "screening": _screening_link(process, places),
     }
     return render(request, "cases/process.html", context, status=status)
+
+
+def _screening_link(process: Process, places: list[Participant]) -> str:
+    """Which way into the safety screening this person has, if the process is screened:
+    "answer" for a party, "review" for the facilitating neutral ("" otherwise). The safety
+    app's page decides who sees what; this only points the way."""
+    rules = rules_for(process.kind)
+    open_now = process.status in (ProcessStatus.PROPOSED, ProcessStatus.ACTIVE)
+    if not rules.screened or not open_now:
+        return ""
+    current = [p for p in places if p.is_current]
+    # The process's own neutral reads the answers; an arbitrator in the case never does,
+    # whatever else they were.
+    facilitator = rules.required_neutrals & {Role.MEDIATOR, Role.COORDINATOR}
+    facilitates = not any(p.role == Role.ARBITRATOR for p in places)
+    if facilitates and any(p.role in facilitator for p in current):
+        return "review"
+    if any(p.role == Role.PRINCIPAL for p in current):
+        return "answer"
+    return ""
 
 
 @login_required
