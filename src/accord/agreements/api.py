@@ -9,14 +9,13 @@ a model and never check a permission themselves.
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
-from accord.accounts.models import User
+from accord.accounts.auth import api_user
 from accord.agreements import services
 from accord.agreements.document import diff_lines, diff_summary, render_markdown
 from accord.agreements.exports import certificate_pdf, signed_agreement_pdf
@@ -74,26 +73,11 @@ from accord.agreements.vocabulary import (
 )
 from accord.agreements.web import client_address, client_agent, pdf_response
 from accord.cases.models import Participant
-from accord.cases.schemas import ErrorOut
 from accord.cases.vocabulary import Role
 from accord.core.errors import InvalidInput, NotFound
+from accord.core.schemas import ERRORS
 
 router = Router(tags=["agreements"])
-
-_ERRORS: dict[int, Any] = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-}
-
-
-def _user(request: HttpRequest) -> User:
-    user = getattr(request, "auth", None)
-    if not isinstance(user, User):
-        raise NotFound
-    return user
 
 
 def person_out(participant: Participant) -> PersonOut:
@@ -219,25 +203,25 @@ def _participant_in_case(viewer: Participant, participant_id: uuid.UUID) -> Part
 
 @router.get(
     "/processes/{process_id}/agreements",
-    response={200: list[AgreementOut], **_ERRORS},
+    response={200: list[AgreementOut], **ERRORS},
     operation_id="agreement_list",
     summary="The process's agreements, with who has signed the latest version.",
 )
 def list_agreements(request: HttpRequest, process_id: uuid.UUID) -> list[AgreementOut]:
-    process, _viewer = access_agreements_of(user=_user(request), process_id=process_id)
+    process, _viewer = access_agreements_of(user=api_user(request), process_id=process_id)
     return [agreement_out(a) for a in agreements_of(process)]
 
 
 @router.post(
     "/processes/{process_id}/agreements",
-    response={201: AgreementOut, **_ERRORS},
+    response={201: AgreementOut, **ERRORS},
     operation_id="agreement_create",
     summary="Start an agreement with its first version (the mediator, a party or an advocate).",
 )
 def create_agreement(
     request: HttpRequest, process_id: uuid.UUID, body: AgreementCreateIn
 ) -> Status[AgreementOut]:
-    process, viewer = access_agreements_of(user=_user(request), process_id=process_id)
+    process, viewer = access_agreements_of(user=api_user(request), process_id=process_id)
     agreement = services.agreement_create(
         actor=viewer,
         process=process,
@@ -251,36 +235,36 @@ def create_agreement(
 
 @router.get(
     "/agreements/{agreement_id}",
-    response={200: AgreementOut, **_ERRORS},
+    response={200: AgreementOut, **ERRORS},
     operation_id="agreement_detail",
     summary="One agreement: its status, latest version and signatures.",
 )
 def agreement_detail(request: HttpRequest, agreement_id: uuid.UUID) -> AgreementOut:
-    agreement, _viewer = access_agreement(user=_user(request), agreement_id=agreement_id)
+    agreement, _viewer = access_agreement(user=api_user(request), agreement_id=agreement_id)
     return agreement_out(agreement)
 
 
 @router.get(
     "/agreements/{agreement_id}/versions",
-    response={200: list[VersionOut], **_ERRORS},
+    response={200: list[VersionOut], **ERRORS},
     operation_id="agreement_versions",
     summary="Every version of an agreement, oldest first.",
 )
 def list_versions(request: HttpRequest, agreement_id: uuid.UUID) -> list[VersionOut]:
-    agreement, _viewer = access_agreement(user=_user(request), agreement_id=agreement_id)
+    agreement, _viewer = access_agreement(user=api_user(request), agreement_id=agreement_id)
     return [version_out(v) for v in versions_of(agreement).select_related("author__side")]
 
 
 @router.post(
     "/agreements/{agreement_id}/versions",
-    response={200: VersionOut, 201: VersionOut, **_ERRORS},
+    response={200: VersionOut, 201: VersionOut, **ERRORS},
     operation_id="agreement_revise",
     summary="Write the next version (voids earlier signatures); the same text changes nothing.",
 )
 def add_version(
     request: HttpRequest, agreement_id: uuid.UUID, body: VersionAddIn
 ) -> Status[VersionOut]:
-    agreement, viewer = access_agreement(user=_user(request), agreement_id=agreement_id)
+    agreement, viewer = access_agreement(user=api_user(request), agreement_id=agreement_id)
     before = latest_version(agreement).number
     version = services.agreement_revise(
         actor=viewer,
@@ -294,25 +278,25 @@ def add_version(
 
 @router.get(
     "/versions/{version_id}",
-    response={200: VersionOut, **_ERRORS},
+    response={200: VersionOut, **ERRORS},
     operation_id="agreement_version_detail",
     summary="One version: its Markdown, the sanitised HTML and its SHA-256.",
 )
 def version_detail(request: HttpRequest, version_id: uuid.UUID) -> VersionOut:
-    version, _viewer = access_version(user=_user(request), version_id=version_id)
+    version, _viewer = access_version(user=api_user(request), version_id=version_id)
     return version_out(version)
 
 
 @router.get(
     "/versions/{version_id}/diff",
-    response={200: DiffOut, **_ERRORS},
+    response={200: DiffOut, **ERRORS},
     operation_id="agreement_version_diff",
     summary="What changed from another version (default: the previous one) to this one.",
 )
 def version_diff(
     request: HttpRequest, version_id: uuid.UUID, against: uuid.UUID | None = None
 ) -> DiffOut:
-    version, _viewer = access_version(user=_user(request), version_id=version_id)
+    version, _viewer = access_version(user=api_user(request), version_id=version_id)
     other = (
         version_of(version.agreement, against) if against is not None else previous_version(version)
     )
@@ -333,23 +317,23 @@ def version_diff(
 
 @router.get(
     "/versions/{version_id}/comments",
-    response={200: list[CommentOut], **_ERRORS},
+    response={200: list[CommentOut], **ERRORS},
     operation_id="agreement_comment_list",
     summary="Comments on one version, oldest first.",
 )
 def list_comments(request: HttpRequest, version_id: uuid.UUID) -> list[CommentOut]:
-    version, _viewer = access_version(user=_user(request), version_id=version_id)
+    version, _viewer = access_version(user=api_user(request), version_id=version_id)
     return [_comment_out(c) for c in comments_on(version)]
 
 
 @router.post(
     "/versions/{version_id}/comments",
-    response={201: CommentOut, **_ERRORS},
+    response={201: CommentOut, **ERRORS},
     operation_id="agreement_comment_add",
     summary="Comment on a version; a resend with the same client_key returns the first.",
 )
 def add_comment(request: HttpRequest, version_id: uuid.UUID, body: CommentIn) -> Status[CommentOut]:
-    version, viewer = access_version(user=_user(request), version_id=version_id)
+    version, viewer = access_version(user=api_user(request), version_id=version_id)
     comment = services.comment_add(
         actor=viewer, version=version, body=body.body, client_key=body.client_key
     )
@@ -358,23 +342,23 @@ def add_comment(request: HttpRequest, version_id: uuid.UUID, body: CommentIn) ->
 
 @router.get(
     "/versions/{version_id}/signatures",
-    response={200: list[SignatureOut], **_ERRORS},
+    response={200: list[SignatureOut], **ERRORS},
     operation_id="agreement_signature_list",
     summary="Signatures given on one version (voided ones show when).",
 )
 def list_signatures(request: HttpRequest, version_id: uuid.UUID) -> list[SignatureOut]:
-    version, _viewer = access_version(user=_user(request), version_id=version_id)
+    version, _viewer = access_version(user=api_user(request), version_id=version_id)
     return [_signature_out(s) for s in signatures_on(version)]
 
 
 @router.post(
     "/versions/{version_id}/signatures",
-    response={201: SignatureOut, **_ERRORS},
+    response={201: SignatureOut, **ERRORS},
     operation_id="agreement_sign",
     summary="Sign the latest version: its hash, consent, intent and step-up (password or code).",
 )
 def sign_version(request: HttpRequest, version_id: uuid.UUID, body: SignIn) -> Status[SignatureOut]:
-    version, viewer = access_version(user=_user(request), version_id=version_id)
+    version, viewer = access_version(user=api_user(request), version_id=version_id)
     principal = _participant_in_case(viewer, body.on_behalf_of) if body.on_behalf_of else None
     signature = services.signature_add(
         actor=viewer,
@@ -392,14 +376,14 @@ def sign_version(request: HttpRequest, version_id: uuid.UUID, body: SignIn) -> S
 
 @router.post(
     "/versions/{version_id}/authorities",
-    response={201: AuthorityOut, **_ERRORS},
+    response={201: AuthorityOut, **ERRORS},
     operation_id="agreement_authority_grant",
     summary="As a party, let one of my side's advocates sign this version for me.",
 )
 def grant_authority(
     request: HttpRequest, version_id: uuid.UUID, body: AuthorityIn
 ) -> Status[AuthorityOut]:
-    version, viewer = access_version(user=_user(request), version_id=version_id)
+    version, viewer = access_version(user=api_user(request), version_id=version_id)
     advocate = _participant_in_case(viewer, body.advocate_id)
     authority = services.signing_authority_grant(actor=viewer, version=version, advocate=advocate)
     return Status(201, _authority_out(authority))
@@ -407,14 +391,14 @@ def grant_authority(
 
 @router.post(
     "/versions/{version_id}/authorities/{participant_id}/revoke",
-    response={200: AuthorityOut, **_ERRORS},
+    response={200: AuthorityOut, **ERRORS},
     operation_id="agreement_authority_revoke",
     summary="Take back my advocate's permission to sign, until they have used it.",
 )
 def revoke_authority(
     request: HttpRequest, version_id: uuid.UUID, participant_id: uuid.UUID
 ) -> AuthorityOut:
-    version, viewer = access_version(user=_user(request), version_id=version_id)
+    version, viewer = access_version(user=api_user(request), version_id=version_id)
     advocate = _participant_in_case(viewer, participant_id)
     authority = services.signing_authority_revoke(actor=viewer, version=version, advocate=advocate)
     return _authority_out(authority)
@@ -422,21 +406,21 @@ def revoke_authority(
 
 @router.get(
     "/agreements/{agreement_id}/pdf",
-    response={200: None, **_ERRORS},
+    response={200: None, **ERRORS},
     operation_id="agreement_pdf",
     url_name="agreement_pdf",
     summary="The signed agreement as PDF, ending with its signature certificate page.",
 )
 def agreement_pdf(request: HttpRequest, agreement_id: uuid.UUID) -> HttpResponse:
     """For everyone who sees the agreement, and for every signatory even after they left."""
-    agreement, viewer = access_signed_document(user=_user(request), agreement_id=agreement_id)
+    agreement, viewer = access_signed_document(user=api_user(request), agreement_id=agreement_id)
     services.signed_document_open(actor=viewer, agreement=agreement)
     return pdf_response(signed_agreement_pdf(agreement), f"agreement-{agreement.id}.pdf")
 
 
 @router.get(
     "/signed-agreements",
-    response={200: list[SignedDocumentOut], **_ERRORS},
+    response={200: list[SignedDocumentOut], **ERRORS},
     operation_id="agreement_signed_list",
     summary="Every agreement I signed that everyone signed, newest first, with its PDF.",
 )
@@ -450,7 +434,7 @@ def my_signed_agreements(request: HttpRequest) -> list[SignedDocumentOut]:
             signed_at=signature.signed_at,
             pdf=reverse("api:agreement_pdf", kwargs={"agreement_id": agreement.id}),
         )
-        for agreement, signature in signed_documents_for(user=_user(request))
+        for agreement, signature in signed_documents_for(user=api_user(request))
     ]
 
 
@@ -459,12 +443,12 @@ def my_signed_agreements(request: HttpRequest) -> list[SignedDocumentOut]:
 
 @router.get(
     "/processes/{process_id}/certificate",
-    response={200: CertificateOut, **_ERRORS},
+    response={200: CertificateOut, **ERRORS},
     operation_id="attempt_certificate_detail",
     summary="The certificate of attempt: took place, who attended, how it ended. Nothing else.",
 )
 def certificate_detail(request: HttpRequest, process_id: uuid.UUID) -> CertificateOut:
-    process, _viewer = access_attempt_of(user=_user(request), process_id=process_id)
+    process, _viewer = access_attempt_of(user=api_user(request), process_id=process_id)
     certificate = certificate_of(process)
     if certificate is None:
         raise NotFound
@@ -473,24 +457,24 @@ def certificate_detail(request: HttpRequest, process_id: uuid.UUID) -> Certifica
 
 @router.post(
     "/processes/{process_id}/certificate",
-    response={201: CertificateOut, **_ERRORS},
+    response={201: CertificateOut, **ERRORS},
     operation_id="attempt_certificate_issue",
     summary="As the mediator, issue the certificate of attempt of a court-ordered process.",
 )
 def issue_certificate(request: HttpRequest, process_id: uuid.UUID) -> Status[CertificateOut]:
-    process, viewer = access_attempt_of(user=_user(request), process_id=process_id)
+    process, viewer = access_attempt_of(user=api_user(request), process_id=process_id)
     certificate = services.attempt_certificate_issue(actor=viewer, process=process)
     return Status(201, certificate_out(certificate))
 
 
 @router.get(
     "/processes/{process_id}/certificate/pdf",
-    response={200: None, **_ERRORS},
+    response={200: None, **ERRORS},
     operation_id="attempt_certificate_pdf",
     summary="The certificate of attempt as PDF.",
 )
 def certificate_download(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
-    process, _viewer = access_attempt_of(user=_user(request), process_id=process_id)
+    process, _viewer = access_attempt_of(user=api_user(request), process_id=process_id)
     certificate = certificate_of(process)
     if certificate is None:
         raise NotFound

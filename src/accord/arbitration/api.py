@@ -9,12 +9,11 @@ service or selector, and shapes the answer. None of them reads anything of a med
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from django.http import FileResponse, HttpRequest, HttpResponse
 from ninja import File, Form, Router, Status, UploadedFile
 
-from accord.accounts.models import User
+from accord.accounts.auth import api_user
 from accord.agreements.api import person_out
 from accord.agreements.document import render_markdown
 from accord.agreements.services import StepUp
@@ -58,29 +57,14 @@ from accord.arbitration.selectors import (
 from accord.arbitration.services import DecisionInput, TermsInput
 from accord.arbitration.vocabulary import AwardStatus, SubmissionKind
 from accord.cases.models import Process
-from accord.cases.schemas import ErrorOut
 from accord.cases.vocabulary import Role
 from accord.core import clock
 from accord.core.errors import NotFound
+from accord.core.schemas import ERRORS
 from accord.rooms import storage
 from accord.rooms.services import Upload
 
 router = Router(tags=["arbitration"])
-
-_ERRORS: dict[int, Any] = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-}
-
-
-def _user(request: HttpRequest) -> User:
-    user = getattr(request, "auth", None)
-    if not isinstance(user, User):
-        raise NotFound
-    return user
 
 
 def terms_out(terms: ArbitrationTerms, process: Process) -> TermsOut:
@@ -173,12 +157,12 @@ def award_out(award: Award) -> AwardOut:
 
 @router.get(
     "/processes/{process_id}/arbitration",
-    response={200: ArbitrationOut, **_ERRORS},
+    response={200: ArbitrationOut, **ERRORS},
     operation_id="arbitration_detail",
     summary="The arbitration: its agreement and terms, deadlines, hearing and award.",
 )
 def arbitration_detail(request: HttpRequest, process_id: uuid.UUID) -> ArbitrationOut:
-    process, viewer = access_arbitration(user=_user(request), process_id=process_id)
+    process, viewer = access_arbitration(user=api_user(request), process_id=process_id)
     agreement = arbitration_agreement(process)
     in_force = terms_in_force(process)
     latest = latest_terms(process)
@@ -200,13 +184,13 @@ def arbitration_detail(request: HttpRequest, process_id: uuid.UUID) -> Arbitrati
 
 @router.post(
     "/processes/{process_id}/arbitration/terms",
-    response={201: TermsOut, **_ERRORS},
+    response={201: TermsOut, **ERRORS},
     operation_id="arbitration_terms_draft",
     summary="Write the arbitration agreement's next version from its terms (scope, rules, "
     "deadlines).",
 )
 def draft_terms(request: HttpRequest, process_id: uuid.UUID, body: TermsIn) -> Status[TermsOut]:
-    process, viewer = access_arbitration(user=_user(request), process_id=process_id)
+    process, viewer = access_arbitration(user=api_user(request), process_id=process_id)
     terms = services.terms_draft(
         actor=viewer,
         process=process,
@@ -229,25 +213,25 @@ def draft_terms(request: HttpRequest, process_id: uuid.UUID, body: TermsIn) -> S
 
 @router.get(
     "/processes/{process_id}/submissions",
-    response={200: list[SubmissionOut], **_ERRORS},
+    response={200: list[SubmissionOut], **ERRORS},
     operation_id="arbitration_submission_list",
     summary="The record's submissions, oldest first.",
 )
 def list_submissions(request: HttpRequest, process_id: uuid.UUID) -> list[SubmissionOut]:
-    process, _viewer = access_arbitration(user=_user(request), process_id=process_id)
+    process, _viewer = access_arbitration(user=api_user(request), process_id=process_id)
     return [submission_out(s) for s in submissions_of(process)]
 
 
 @router.post(
     "/processes/{process_id}/submissions",
-    response={201: SubmissionOut, **_ERRORS},
+    response={201: SubmissionOut, **ERRORS},
     operation_id="arbitration_submission_file",
     summary="File a statement, reply or evidence for my side, before my side's deadline.",
 )
 def file_submission(
     request: HttpRequest, process_id: uuid.UUID, body: SubmissionIn
 ) -> Status[SubmissionOut]:
-    process, viewer = access_arbitration(user=_user(request), process_id=process_id)
+    process, viewer = access_arbitration(user=api_user(request), process_id=process_id)
     submission = services.submission_file(
         actor=viewer,
         process=process,
@@ -261,7 +245,7 @@ def file_submission(
 
 @router.post(
     "/processes/{process_id}/submissions/with-files",
-    response={201: SubmissionOut, **_ERRORS},
+    response={201: SubmissionOut, **ERRORS},
     operation_id="arbitration_submission_file_with_files",
     summary="File a submission with evidence files (PDF, PNG, JPEG or text; 5 of 10 MB).",
 )
@@ -274,7 +258,7 @@ def file_submission_with_files(
     files: File[list[UploadedFile]],
     body: Form[str] = "",
 ) -> Status[SubmissionOut]:
-    process, viewer = access_arbitration(user=_user(request), process_id=process_id)
+    process, viewer = access_arbitration(user=api_user(request), process_id=process_id)
     uploads = [Upload(f.name or "file", f.read()) for f in files]
     submission = services.submission_file(
         actor=viewer,
@@ -290,18 +274,18 @@ def file_submission_with_files(
 
 @router.get(
     "/submissions/{submission_id}",
-    response={200: SubmissionOut, **_ERRORS},
+    response={200: SubmissionOut, **ERRORS},
     operation_id="arbitration_submission_detail",
     summary="One submission on the record.",
 )
 def submission_detail(request: HttpRequest, submission_id: uuid.UUID) -> SubmissionOut:
-    submission, _viewer = access_submission(user=_user(request), submission_id=submission_id)
+    submission, _viewer = access_submission(user=api_user(request), submission_id=submission_id)
     return submission_out(submission)
 
 
 @router.get(
     "/submissions/{submission_id}/files/{file_id}",
-    response={200: None, **_ERRORS},
+    response={200: None, **ERRORS},
     operation_id="arbitration_submission_file_download",
     summary="Download a file filed on the record.",
 )
@@ -309,7 +293,7 @@ def download_file(
     request: HttpRequest, submission_id: uuid.UUID, file_id: uuid.UUID
 ) -> FileResponse:
     item, viewer = access_submission_file(
-        user=_user(request), submission_id=submission_id, file_id=file_id
+        user=api_user(request), submission_id=submission_id, file_id=file_id
     )
     services.submission_file_open(actor=viewer, item=item)
     response = FileResponse(
@@ -324,12 +308,12 @@ def download_file(
 
 @router.post(
     "/processes/{process_id}/submissions/close",
-    response={201: DeadlineOut, **_ERRORS},
+    response={201: DeadlineOut, **ERRORS},
     operation_id="arbitration_submissions_close",
     summary="Say my side has nothing more to file (the award need not wait for the deadline).",
 )
 def close_submissions(request: HttpRequest, process_id: uuid.UUID) -> Status[DeadlineOut]:
-    process, viewer = access_arbitration(user=_user(request), process_id=process_id)
+    process, viewer = access_arbitration(user=api_user(request), process_id=process_id)
     closed = services.submissions_close(actor=viewer, process=process)
     terms = terms_in_force(process)
     states = side_states(process, terms, clock.now()) if terms is not None else []
@@ -341,14 +325,14 @@ def close_submissions(request: HttpRequest, process_id: uuid.UUID) -> Status[Dea
 
 @router.post(
     "/processes/{process_id}/hearings",
-    response={201: HearingOut, **_ERRORS},
+    response={201: HearingOut, **ERRORS},
     operation_id="arbitration_hearing_schedule",
     summary="As the arbitrator, schedule the hearing (a new one replaces the previous).",
 )
 def schedule_hearing(
     request: HttpRequest, process_id: uuid.UUID, body: HearingIn
 ) -> Status[HearingOut]:
-    process, viewer = access_arbitration(user=_user(request), process_id=process_id)
+    process, viewer = access_arbitration(user=api_user(request), process_id=process_id)
     hearing = services.hearing_schedule(
         actor=viewer,
         process=process,
@@ -365,12 +349,12 @@ def schedule_hearing(
 
 @router.post(
     "/processes/{process_id}/awards",
-    response={201: AwardOut, **_ERRORS},
+    response={201: AwardOut, **ERRORS},
     operation_id="arbitration_award_draft",
     summary="As the arbitrator, draft the award: reasons and one decision per agreed question.",
 )
 def draft_award(request: HttpRequest, process_id: uuid.UUID, body: AwardIn) -> Status[AwardOut]:
-    process, viewer = access_arbitration(user=_user(request), process_id=process_id)
+    process, viewer = access_arbitration(user=api_user(request), process_id=process_id)
     award = services.award_draft(
         actor=viewer,
         process=process,
@@ -385,23 +369,23 @@ def draft_award(request: HttpRequest, process_id: uuid.UUID, body: AwardIn) -> S
 
 @router.get(
     "/awards/{award_id}",
-    response={200: AwardOut, **_ERRORS},
+    response={200: AwardOut, **ERRORS},
     operation_id="arbitration_award_detail",
     summary="An issued award (a draft: its arbitrator only).",
 )
 def award_detail(request: HttpRequest, award_id: uuid.UUID) -> AwardOut:
-    award, _viewer = access_award(user=_user(request), award_id=award_id)
+    award, _viewer = access_award(user=api_user(request), award_id=award_id)
     return award_out(award)
 
 
 @router.post(
     "/awards/{award_id}/sign",
-    response={200: AwardOut, **_ERRORS},
+    response={200: AwardOut, **ERRORS},
     operation_id="arbitration_award_sign",
     summary="As the arbitrator, sign and issue the latest draft (hash, intent, step-up).",
 )
 def sign_award(request: HttpRequest, award_id: uuid.UUID, body: AwardSignIn) -> AwardOut:
-    award, viewer = access_award(user=_user(request), award_id=award_id)
+    award, viewer = access_award(user=api_user(request), award_id=award_id)
     issued = services.award_issue(
         actor=viewer,
         award=award,
@@ -416,12 +400,12 @@ def sign_award(request: HttpRequest, award_id: uuid.UUID, body: AwardSignIn) -> 
 
 @router.get(
     "/awards/{award_id}/pdf",
-    response={200: None, **_ERRORS},
+    response={200: None, **ERRORS},
     operation_id="arbitration_award_pdf",
     summary="The issued award as PDF, ending with the arbitrator's signature certificate.",
 )
 def award_download(request: HttpRequest, award_id: uuid.UUID) -> HttpResponse:
-    award, viewer = access_award(user=_user(request), award_id=award_id)
+    award, viewer = access_award(user=api_user(request), award_id=award_id)
     if award.status != AwardStatus.ISSUED:
         raise NotFound
     services.award_open(actor=viewer, award=award)

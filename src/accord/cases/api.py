@@ -20,6 +20,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import P, Query, QueryEx, Router, Status
 
+from accord.accounts.auth import api_user
 from accord.accounts.models import User
 from accord.cases import permissions, selectors, services
 from accord.cases.models import (
@@ -41,7 +42,6 @@ from accord.cases.schemas import (
     ConfidentialityChoiceOut,
     ConflictDeclarationIn,
     ConflictDeclarationOut,
-    ErrorOut,
     InviteIn,
     MedArbConsentOut,
     PageIn,
@@ -65,17 +65,10 @@ from accord.cases.vocabulary import (
     Role,
 )
 from accord.core.errors import InvalidInput, NotFound
+from accord.core.schemas import ERRORS
 
 router = Router(tags=["cases"])
 
-# Documented error bodies; the API root's handlers produce them from the services' errors.
-_ERRORS: dict[int, Any] = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-}
 _PROCESSES = ["processes"]
 # The places from which a person sees a case (as selectors.participations counts them).
 _SEES_CASE = (ParticipantStatus.ACTIVE, ParticipantStatus.PENDING)
@@ -89,25 +82,20 @@ AsRole = QueryEx[
 # --- helpers: who is asking, and shaping ---------------------------------------------------
 
 
-def _user(request: HttpRequest) -> User:
-    user = getattr(request, "auth", None)
-    if not isinstance(user, User):  # the root's auth always sets one; never guess otherwise
-        raise NotFound
-    return user
-
-
 def _role(as_role: Role | None) -> str | None:
     return as_role.value if as_role is not None else None
 
 
 def _acting(request: HttpRequest, case_id: uuid.UUID, as_role: Role | None) -> Participant:
-    return selectors.access_participation(user=_user(request), case_id=case_id, role=_role(as_role))
+    return selectors.access_participation(
+        user=api_user(request), case_id=case_id, role=_role(as_role)
+    )
 
 
 def _acting_on_process(
     request: HttpRequest, process_id: uuid.UUID, as_role: Role | None
 ) -> tuple[Participant, Process]:
-    user = _user(request)
+    user = api_user(request)
     process = selectors.access_process(user=user, process_id=process_id)
     actor = selectors.access_participation(user=user, case_id=process.case_id, role=_role(as_role))
     return actor, process
@@ -214,12 +202,12 @@ def _participant_of(case_id: uuid.UUID, participant_id: uuid.UUID) -> Participan
 
 @router.get(
     "/cases",
-    response={200: CasePageOut, **_ERRORS},
+    response={200: CasePageOut, **ERRORS},
     operation_id="case_list",
     summary="List the cases I take part in, newest first.",
 )
 def list_cases(request: HttpRequest, page: Query[PageIn]) -> CasePageOut:
-    user = _user(request)
+    user = api_user(request)
     cases = selectors.cases_for(user=user)
     count = cases.count()
     mine = Participant.objects.filter(user=user, status__in=_SEES_CASE).select_related("side")
@@ -236,12 +224,12 @@ def list_cases(request: HttpRequest, page: Query[PageIn]) -> CasePageOut:
 
 @router.post(
     "/cases",
-    response={201: CaseOut, **_ERRORS},
+    response={201: CaseOut, **ERRORS},
     operation_id="case_open",
     summary="Open a case with its sides; I join it in the role I hold.",
 )
 def open_case(request: HttpRequest, body: CaseOpenIn) -> Status[CaseOut]:
-    user = _user(request)
+    user = api_user(request)
     case, opener = services.case_open(
         user=user,
         title=body.title,
@@ -257,18 +245,18 @@ def open_case(request: HttpRequest, body: CaseOpenIn) -> Status[CaseOut]:
 
 @router.get(
     "/cases/{case_id}",
-    response={200: CaseOut, **_ERRORS},
+    response={200: CaseOut, **ERRORS},
     operation_id="case_detail",
     summary="One case: sides, current participants, processes and what blocks the next start.",
 )
 def case_detail(request: HttpRequest, case_id: uuid.UUID, as_role: AsRole = None) -> CaseOut:
     actor = _acting(request, case_id, as_role)
-    return _case_out(case=actor.case, actor=actor, user=_user(request))
+    return _case_out(case=actor.case, actor=actor, user=api_user(request))
 
 
 @router.post(
     "/cases/{case_id}/sides",
-    response={201: SideOut, **_ERRORS},
+    response={201: SideOut, **ERRORS},
     operation_id="side_add",
     summary="Add a side to the case (whoever opened it, or its mediator).",
 )
@@ -282,7 +270,7 @@ def add_side(
 
 @router.post(
     "/cases/{case_id}/participants",
-    response={201: ParticipantOut, **_ERRORS},
+    response={201: ParticipantOut, **ERRORS},
     operation_id="participant_invite",
     summary="Invite someone by e-mail in one role; the link goes by e-mail only.",
 )
@@ -304,7 +292,7 @@ def invite_participant(
 
 @router.post(
     "/cases/{case_id}/participants/{participant_id}/remove",
-    response={200: ParticipantOut, **_ERRORS},
+    response={200: ParticipantOut, **ERRORS},
     operation_id="participant_remove",
     summary="End someone's place in the case; nothing is deleted, their history stays.",
 )
@@ -322,7 +310,7 @@ def remove_participant(
 
 @router.post(
     "/cases/{case_id}/conflict-declaration",
-    response={201: ConflictDeclarationOut, **_ERRORS},
+    response={201: ConflictDeclarationOut, **ERRORS},
     operation_id="conflicts_declare",
     summary="As a neutral, declare relationships and financial interests in this case.",
 )
@@ -353,7 +341,7 @@ def declare_conflicts(
 
 @router.post(
     "/cases/{case_id}/appointment/take-effect",
-    response={200: ParticipationOut, **_ERRORS},
+    response={200: ParticipationOut, **ERRORS},
     operation_id="appointment_take_effect",
     summary="As a neutral, take up a pending appointment once every condition holds.",
 )
@@ -366,7 +354,7 @@ def take_effect(
 
 @router.post(
     "/cases/{case_id}/med-arb-consent",
-    response={201: MedArbConsentOut, **_ERRORS},
+    response={201: MedArbConsentOut, **ERRORS},
     operation_id="med_arb_consent_give",
     summary="As a party, record my side's informed consent that the mediator may arbitrate.",
 )
@@ -391,7 +379,7 @@ def give_med_arb_consent(
 
 @router.post(
     "/cases/{case_id}/processes",
-    response={201: ProcessOut, **_ERRORS},
+    response={201: ProcessOut, **ERRORS},
     operation_id="process_propose",
     summary="Propose the case's next process; a party's own side consents by proposing.",
     tags=_PROCESSES,
@@ -414,18 +402,18 @@ def propose_process(
 
 @router.get(
     "/processes/{process_id}",
-    response={200: ProcessOut, **_ERRORS},
+    response={200: ProcessOut, **ERRORS},
     operation_id="process_detail",
     summary="One process, with what still blocks its start while it is proposed.",
     tags=_PROCESSES,
 )
 def process_detail(request: HttpRequest, process_id: uuid.UUID) -> ProcessOut:
-    return _process_out(selectors.access_process(user=_user(request), process_id=process_id))
+    return _process_out(selectors.access_process(user=api_user(request), process_id=process_id))
 
 
 @router.post(
     "/processes/{process_id}/consent",
-    response={201: ProcessConsentOut, **_ERRORS},
+    response={201: ProcessConsentOut, **ERRORS},
     operation_id="process_consent",
     summary="Give my side's consent to a proposed process (for arbitration: to be bound).",
     tags=_PROCESSES,
@@ -448,7 +436,7 @@ def consent_to_process(
 
 @router.post(
     "/processes/{process_id}/confidentiality-choice",
-    response={201: ConfidentialityChoiceOut, **_ERRORS},
+    response={201: ConfidentialityChoiceOut, **ERRORS},
     operation_id="process_choose_confidentiality",
     summary="Negotiation: my side's explicit choice of confidentiality (the latest counts).",
     tags=_PROCESSES,
@@ -477,7 +465,7 @@ def choose_confidentiality(
 
 @router.post(
     "/processes/{process_id}/confidentiality-acceptance",
-    response={201: ConfidentialityAcceptanceOut, **_ERRORS},
+    response={201: ConfidentialityAcceptanceOut, **ERRORS},
     operation_id="process_accept_confidentiality",
     summary="Accept the confidentiality terms of a confidential process (e.g. mediation).",
     tags=_PROCESSES,
@@ -503,7 +491,7 @@ def accept_confidentiality(
 
 @router.post(
     "/processes/{process_id}/start",
-    response={200: ProcessOut, **_ERRORS},
+    response={200: ProcessOut, **ERRORS},
     operation_id="process_start",
     summary="Start a proposed process once every consent and precondition is in place.",
     tags=_PROCESSES,
@@ -517,7 +505,7 @@ def start_process(
 
 @router.post(
     "/processes/{process_id}/withdraw",
-    response={200: ProcessOut, **_ERRORS},
+    response={200: ProcessOut, **ERRORS},
     operation_id="process_withdraw",
     summary="My side leaves (declines, walks away or withdraws) as the rules allow; no reason.",
     tags=_PROCESSES,
@@ -531,7 +519,7 @@ def withdraw_from_process(
 
 @router.post(
     "/processes/{process_id}/impasse",
-    response={200: ProcessOut, **_ERRORS},
+    response={200: ProcessOut, **ERRORS},
     operation_id="process_declare_impasse",
     summary="End a process under way at impasse.",
     tags=_PROCESSES,
@@ -545,7 +533,7 @@ def declare_impasse(
 
 @router.post(
     "/processes/{process_id}/end",
-    response={200: ProcessOut, **_ERRORS},
+    response={200: ProcessOut, **ERRORS},
     operation_id="process_end",
     summary="Record how a process under way ended, by a role the rules allow.",
     tags=_PROCESSES,
@@ -560,7 +548,7 @@ def end_process(
 
 @router.post(
     "/processes/{process_id}/move",
-    response={201: ProcessOut, **_ERRORS},
+    response={201: ProcessOut, **ERRORS},
     operation_id="process_move",
     summary="Move on: end this process at impasse if under way, and propose the next.",
     tags=_PROCESSES,

@@ -103,11 +103,6 @@ class ProcessMoveIn(_In):
 # --- output --------------------------------------------------------------------------------
 
 
-class ErrorOut(Schema):
-    detail: str
-    field: str | None = None
-
-
 class SideOut(Schema):
     id: uuid.UUID
     label: str

@@ -13,11 +13,11 @@ from django.http import FileResponse, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Status, UploadedFile
 
-from accord.accounts.models import User
+from accord.accounts.auth import api_user
 from accord.cases.models import Participant
 from accord.cases.selectors import access_process, participations
 from accord.core import clock
-from accord.core.errors import InvalidInput, NotFound
+from accord.core.errors import InvalidInput
 from accord.rooms import services
 from accord.rooms.models import Message, Release, Room, RoomKind
 from accord.rooms.schemas import (
@@ -48,13 +48,6 @@ from accord.rooms.services import Upload
 from accord.rooms.visibility import can_post
 
 router = Router(tags=["rooms"])
-
-
-def _user(request: HttpRequest) -> User:
-    user = getattr(request, "auth", None)
-    if not isinstance(user, User):
-        raise NotFound
-    return user
 
 
 def _room_out(room: Room, viewer: Participant) -> RoomOut:
@@ -111,7 +104,7 @@ def _release_out(release: Release) -> ReleaseOut:
 @router.get("/processes/{process_id}/rooms", response=list[RoomOut], summary="My rooms.")
 def list_rooms(request: HttpRequest, process_id: uuid.UUID) -> list[RoomOut]:
     """The process's rooms I may see (rooms follow from the process; made on first sight)."""
-    user = _user(request)
+    user = api_user(request)
     process = access_process(user=user, process_id=process_id)
     services.rooms_ensure(process=process)
     return [_room_out(room, place) for room, place in rooms_for_user(user=user, process=process)]
@@ -122,7 +115,7 @@ def list_messages(
     request: HttpRequest, room_id: uuid.UUID, after: int = 0, limit: int = 200
 ) -> list[MessageOut]:
     """Messages after `after` (the last number I saw), oldest first, at most `limit`."""
-    room, viewer = access_room(user=_user(request), room_id=room_id)
+    room, viewer = access_room(user=api_user(request), room_id=room_id)
     page = messages_visible_to(
         participant=viewer, room=room, after_seq=max(after, 0), limit=min(max(limit, 1), 500)
     )
@@ -132,7 +125,7 @@ def list_messages(
 @router.post("/rooms/{room_id}/messages", response={201: MessageOut}, summary="Post a message.")
 def post_message(request: HttpRequest, room_id: uuid.UUID, body: MessageIn) -> Status[MessageOut]:
     """Resending with the same client_key returns the first message, unchanged."""
-    room, viewer = access_room(user=_user(request), room_id=room_id)
+    room, viewer = access_room(user=api_user(request), room_id=room_id)
     corrects = _own_message(request, body.corrects)
     message = services.message_post(
         actor=viewer,
@@ -159,7 +152,7 @@ def post_message_with_files(
     send_anyway: Form[bool] = False,
 ) -> Status[MessageOut]:
     """Multipart: PDF, PNG, JPEG or plain text, at most 5 files of 10 MB each."""
-    room, viewer = access_room(user=_user(request), room_id=room_id)
+    room, viewer = access_room(user=api_user(request), room_id=room_id)
     uploads = [Upload(f.name or "file", f.read()) for f in files]
     message = services.message_post(
         actor=viewer,
@@ -175,14 +168,14 @@ def post_message_with_files(
 def _own_message(request: HttpRequest, message_id: uuid.UUID | None) -> Message | None:
     if message_id is None:
         return None
-    message, _viewer = access_message(user=_user(request), message_id=message_id)
+    message, _viewer = access_message(user=api_user(request), message_id=message_id)
     return message
 
 
 @router.get("/attachments/{attachment_id}", summary="Download a file.", response={200: None})
 def download_attachment(request: HttpRequest, attachment_id: uuid.UUID) -> FileResponse:
     """Served only through the access check; every download is an audit event."""
-    attachment, viewer = access_attachment(user=_user(request), attachment_id=attachment_id)
+    attachment, viewer = access_attachment(user=api_user(request), attachment_id=attachment_id)
     path = services.attachment_open(actor=viewer, attachment=attachment)
     response = FileResponse(
         path.open("rb"),
@@ -197,7 +190,7 @@ def download_attachment(request: HttpRequest, attachment_id: uuid.UUID) -> FileR
 @router.get("/rooms/{room_id}/releases", response=list[ReleaseOut], summary="Releases.")
 def list_releases(request: HttpRequest, room_id: uuid.UUID) -> list[ReleaseOut]:
     """What my side allowed to be shared from this private session (side and mediator only)."""
-    room, viewer = access_room(user=_user(request), room_id=room_id)
+    room, viewer = access_room(user=api_user(request), room_id=room_id)
     return [_release_out(r) for r in releases_visible_to(participant=viewer, room=room)]
 
 
@@ -208,7 +201,7 @@ def grant_release(
     request: HttpRequest, message_id: uuid.UUID, body: ReleaseIn
 ) -> Status[ReleaseOut]:
     """A party lets the mediator share one of their side's private items, gist or verbatim."""
-    user = _user(request)
+    user = api_user(request)
     message, viewer = access_message(user=user, message_id=message_id)
     target = _target_room(body.target_room_id, message)
     attachment = None
@@ -234,7 +227,7 @@ def _target_room(room_id: uuid.UUID, message: Message) -> Room:
 
 @router.post("/releases/{release_id}/revoke", response=ReleaseOut, summary="Take back.")
 def revoke_release(request: HttpRequest, release_id: uuid.UUID) -> ReleaseOut:
-    release, viewer = access_release(user=_user(request), release_id=release_id)
+    release, viewer = access_release(user=api_user(request), release_id=release_id)
     return _release_out(services.release_revoke(actor=viewer, release=release))
 
 
@@ -243,7 +236,7 @@ def revoke_release(request: HttpRequest, release_id: uuid.UUID) -> ReleaseOut:
 )
 def relay_release(request: HttpRequest, release_id: uuid.UUID, body: RelayIn) -> Status[MessageOut]:
     """The mediator carries a released item into its target room."""
-    release, viewer = access_release(user=_user(request), release_id=release_id)
+    release, viewer = access_release(user=api_user(request), release_id=release_id)
     relay = services.relay_post(
         actor=viewer, release=release, body=body.body, client_key=body.client_key
     )
@@ -255,7 +248,7 @@ def relay_release(request: HttpRequest, release_id: uuid.UUID, body: RelayIn) ->
 )
 def search(request: HttpRequest, process_id: uuid.UUID, q: str) -> list[SearchHitOut]:
     """Messages containing every word of `q`, newest first, from the rooms I may see."""
-    user = _user(request)
+    user = api_user(request)
     process = access_process(user=user, process_id=process_id)
     return [
         SearchHitOut(
@@ -271,7 +264,7 @@ def search(request: HttpRequest, process_id: uuid.UUID, q: str) -> list[SearchHi
 @router.get("/cases/{case_id}/export", response=CaseExportOut, summary="Export what I may read.")
 def export_case(request: HttpRequest, case_id: uuid.UUID) -> CaseExportOut:
     """Every message I may read in the case, room by room (an audit event, like a download)."""
-    user = _user(request)
+    user = api_user(request)
     case, records = case_record(user=user, case_id=case_id)
     rooms = [
         RoomRecordOut(

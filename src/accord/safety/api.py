@@ -9,17 +9,17 @@ content.
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
-from accord.accounts.models import User
+from accord.accounts.auth import api_user
 from accord.cases.models import Participant, Process
 from accord.cases.selectors import access_process, participations, sides_of
 from accord.core import clock
-from accord.core.errors import Forbidden, InvalidInput, NotFound
+from accord.core.errors import Forbidden, InvalidInput
+from accord.core.schemas import ERRORS
 from accord.rooms.models import Message
 from accord.rooms.selectors import room_in_process
 from accord.rooms.visibility import can_view
@@ -37,7 +37,6 @@ from accord.safety.schemas import (
     ConfigurationIn,
     ConfigurationOut,
     DeadlinesOut,
-    ErrorOut,
     FlagOut,
     MyScreeningOut,
     NonResponseOut,
@@ -72,24 +71,9 @@ from accord.safety.vocabulary import QUESTIONNAIRE_VERSION, QUESTIONS, RequestSt
 
 router = Router(tags=["safety"])
 
-_ERRORS: dict[int, Any] = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-}
-
-
-def _user(request: HttpRequest) -> User:
-    user = getattr(request, "auth", None)
-    if not isinstance(user, User):
-        raise NotFound
-    return user
-
 
 def _places(request: HttpRequest, process_id: uuid.UUID) -> tuple[Process, list[Participant]]:
-    user = _user(request)
+    user = api_user(request)
     process = access_process(user=user, process_id=process_id)
     places = participations(user=user, case=process.case)
     for place in places:
@@ -134,7 +118,7 @@ def _questions() -> list[QuestionOut]:
 
 @router.get(
     "/processes/{process_id}/screening/mine",
-    response={200: MyScreeningOut, **_ERRORS},
+    response={200: MyScreeningOut, **ERRORS},
     operation_id="screening_mine",
     summary="My screening questions and my own answers (a party of the process only).",
 )
@@ -155,7 +139,7 @@ def screening_mine(request: HttpRequest, process_id: uuid.UUID) -> MyScreeningOu
 
 @router.post(
     "/processes/{process_id}/screening/mine",
-    response={201: ScreeningAnsweredOut, **_ERRORS},
+    response={201: ScreeningAnsweredOut, **ERRORS},
     operation_id="screening_answer",
     summary="Answer the screening questions for myself (replaces my earlier answers).",
 )
@@ -181,7 +165,7 @@ def screening_answer(
 
 @router.get(
     "/processes/{process_id}/screening",
-    response={200: ScreeningSummaryOut, **_ERRORS},
+    response={200: ScreeningSummaryOut, **ERRORS},
     operation_id="screening_summary",
     summary="Every party's answers and the recommended configuration (the neutral only).",
 )
@@ -228,7 +212,7 @@ def screening_summary_route(request: HttpRequest, process_id: uuid.UUID) -> Scre
 
 @router.post(
     "/processes/{process_id}/screening/configuration",
-    response={201: ConfigurationOut, **_ERRORS},
+    response={201: ConfigurationOut, **ERRORS},
     operation_id="screening_confirm",
     summary="Confirm how the process runs (the neutral only; required measures stay on).",
 )
@@ -300,7 +284,7 @@ def _in_process(process: Process, places: list[Participant]) -> Participant:
 
 @router.get(
     "/processes/{process_id}/deadlines",
-    response={200: DeadlinesOut, **_ERRORS},
+    response={200: DeadlinesOut, **ERRORS},
     operation_id="deadline_list",
     summary="Response requests in rooms I see; missed dates only for the mediator.",
 )
@@ -328,7 +312,7 @@ def deadline_list(request: HttpRequest, process_id: uuid.UUID) -> DeadlinesOut:
 
 @router.post(
     "/processes/{process_id}/deadlines",
-    response={201: RequestOut, **_ERRORS},
+    response={201: RequestOut, **ERRORS},
     operation_id="deadline_ask",
     summary="Ask another side for a response by a date, in a room we both see.",
 )
@@ -362,14 +346,14 @@ def deadline_ask(
 
 @router.post(
     "/deadlines/{deadline_id}/answer",
-    response={200: RequestOut, **_ERRORS},
+    response={200: RequestOut, **ERRORS},
     operation_id="deadline_answer",
     summary="Answer a request made of my side (posted in its room; closes it).",
 )
 def deadline_answer(
     request: HttpRequest, deadline_id: uuid.UUID, body: RequestAnswerIn
 ) -> RequestOut:
-    asked, place = access_request(user=_user(request), request_id=deadline_id)
+    asked, place = access_request(user=api_user(request), request_id=deadline_id)
     done = services.request_answer(
         actor=place, request=asked, body=body.body, client_key=body.client_key
     )
@@ -378,12 +362,12 @@ def deadline_answer(
 
 @router.post(
     "/deadlines/{deadline_id}/withdraw",
-    response={200: RequestOut, **_ERRORS},
+    response={200: RequestOut, **ERRORS},
     operation_id="deadline_withdraw",
     summary="Withdraw a request I made, while it is open.",
 )
 def deadline_withdraw(request: HttpRequest, deadline_id: uuid.UUID) -> RequestOut:
-    asked, place = access_request(user=_user(request), request_id=deadline_id)
+    asked, place = access_request(user=api_user(request), request_id=deadline_id)
     return _request_out(services.request_withdraw(actor=place, request=asked), place)
 
 
@@ -399,7 +383,7 @@ def _facilitator(process: Process, places: list[Participant]) -> Participant:
 
 @router.get(
     "/processes/{process_id}/balance",
-    response={200: BalanceOut, **_ERRORS},
+    response={200: BalanceOut, **ERRORS},
     operation_id="balance",
     summary="The balance meter: counts and estimated times per side (the mediator only).",
 )
@@ -434,7 +418,7 @@ def balance(request: HttpRequest, process_id: uuid.UUID) -> BalanceOut:
 
 @router.post(
     "/processes/{process_id}/balance/share",
-    response={201: SharedOut, **_ERRORS},
+    response={201: SharedOut, **ERRORS},
     operation_id="balance_share",
     summary="Post the balance summary (names and numbers only) in the joint room.",
 )

@@ -19,11 +19,6 @@ class _In(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
-class ErrorOut(Schema):
-    detail: str
-    field: str | None = None
-
-
 # --- screening -------------------------------------------------------------------------------
 
 
