@@ -153,6 +153,8 @@ def test_parties_may_settle_the_terms_before_the_arbitration_starts():
         ({"max_amount": "-5"}, "max_amount", "Enter an amount of zero or more."),
         ({"max_amount": "12.345"}, "max_amount", "Use at most two decimals."),
         ({"max_amount": "lots"}, "max_amount", "Enter an amount such as 2500 or 2500.50."),
+        # 2500 in English, 2.5 in French: the API takes only the canonical form.
+        ({"max_amount": "2,500"}, "max_amount", "Enter an amount such as 2500 or 2500.50."),
         ({"currency": "dollars"}, "currency", None),
         ({"days": -1}, "deadlines", None),
     ],

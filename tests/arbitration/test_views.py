@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
@@ -14,7 +15,7 @@ from django.urls import reverse
 
 from accord.agreements.selectors import latest_version
 from accord.arbitration.models import ArbitrationTerms, Award, Hearing, Submission
-from accord.arbitration.selectors import arbitration_agreement
+from accord.arbitration.selectors import arbitration_agreement, latest_terms
 from accord.core import clock
 from tests.arbitration.factories import agree_terms, close_all, make_arbitration, totp
 from tests.factories import make_user
@@ -74,6 +75,69 @@ def test_writing_the_terms_then_signing_them(arb):
     assert "Is the invoice payable?" in shown
     record = text(page.get(reverse("arbitration:process", args=[arb.process.id])))
     assert "Not signed by every side yet" in record
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "saved"),
+    [
+        ("fr", "2 500,50", Decimal("2500.50")),
+        ("fr", "2500,5", Decimal("2500.50")),
+        ("fr", "2500.50", Decimal("2500.50")),  # a point on a Canadian keyboard
+        ("en", "2,500.50", Decimal("2500.50")),
+        ("en", "2500", Decimal("2500.00")),
+    ],
+)
+def test_amounts_are_read_the_way_the_persons_language_writes_them(arb, language, typed, saved):
+    a = arb.parties[0]
+    a.user.preferred_language = language
+    a.user.save(update_fields=["preferred_language"])
+    page = browser(a.user)
+    url = reverse("arbitration:terms", args=[arb.process.id])
+    data = {
+        "scope": "Is the invoice payable?",
+        "rules": "Written procedure.",
+        "deadline_0": when(5),
+        "deadline_1": when(6),
+        "award_days": "30",
+        "max_amount": typed,
+        "currency": "CAD",
+    }
+    assert page.post(url, data).status_code == 302
+    assert latest_terms(arb.process).max_amount == saved
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "example"),
+    [
+        ("fr", "2,500.50", "2500,50"),  # English grouping on a French page: refused, not guessed
+        ("en", "2500,50", "2500.50"),  # a decimal comma on an English page
+        ("en", "two thousand", "2500.50"),
+    ],
+)
+def test_an_amount_that_does_not_fit_the_language_is_refused_next_to_its_field(
+    arb, language, typed, example
+):
+    a = arb.parties[0]
+    a.user.preferred_language = language
+    a.user.save(update_fields=["preferred_language"])
+    page = browser(a.user)
+    url = reverse("arbitration:terms", args=[arb.process.id])
+    data = {
+        "scope": "Is the invoice payable?",
+        "rules": "Written procedure.",
+        "deadline_0": when(5),
+        "deadline_1": when(6),
+        "award_days": "30",
+        "max_amount": typed,
+        "currency": "CAD",
+    }
+    refused = page.post(url, data)
+    assert refused.status_code == 200
+    assert re.search(
+        rf'id="id_max_amount_error">\s*<p class="field-error">[^<]*{example}', text(refused)
+    )
+    assert f'value="{typed}"' in text(refused)  # what they typed is kept
+    assert not ArbitrationTerms.objects.exists()
 
 
 def test_filing_on_the_record_with_a_file(arb):

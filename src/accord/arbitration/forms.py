@@ -14,6 +14,7 @@ from accord.agreements.vocabulary import SignatureMethod
 from accord.arbitration.models import ScopeItem
 from accord.arbitration.vocabulary import SubmissionKind
 from accord.cases.models import Side
+from accord.core.amounts import AmountField
 
 
 class UtcDateTimeInput(forms.DateTimeInput):
@@ -49,10 +50,9 @@ class TermsForm(forms.Form):
         max_value=365,
         initial=30,
     )
-    max_amount = forms.CharField(
+    max_amount = AmountField(
         label=_("Most the award may order in money (optional)"),
         required=False,
-        max_length=20,
         help_text=_("Leave empty for no limit."),
     )
     currency = forms.CharField(
@@ -156,11 +156,10 @@ class AwardForm(forms.Form):
                 max_length=5_000,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
-            self.fields[f"amount_{item.position}"] = forms.CharField(
+            self.fields[f"amount_{item.position}"] = AmountField(
                 label=_("Amount ordered for question %(n)d (optional, %(currency)s)")
                 % {"n": item.position, "currency": currency or _("no currency set")},
                 required=False,
-                max_length=20,
             )
 
 

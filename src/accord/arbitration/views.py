@@ -65,6 +65,7 @@ from accord.cases.permissions import can_manage_case
 from accord.cases.services import appointment_blockers
 from accord.cases.vocabulary import ParticipantStatus
 from accord.core import clock
+from accord.core.amounts import amount_input
 from accord.core.errors import AccordError, InvalidInput, NotFound
 from accord.rooms import storage
 from accord.rooms.services import Upload
@@ -185,7 +186,7 @@ def _terms_initial(terms: ArbitrationTerms | None, process: Process) -> dict[str
         "scope": "\n".join(s.question for s in terms.scope.order_by("position")),
         "rules": terms.rules,
         "award_days": terms.award_days,
-        "max_amount": "" if terms.max_amount is None else f"{terms.max_amount}",
+        "max_amount": amount_input(terms.max_amount),
         "currency": terms.currency,
         "other_terms": terms.other_terms,
         "based_on": terms.version.number,
@@ -350,7 +351,7 @@ def _award_initial(draft: Award | None) -> dict[str, Any]:
     initial: dict[str, Any] = {"reasons": draft.reasons}
     for d in draft.decisions.select_related("scope_item"):
         initial[f"decision_{d.scope_item.position}"] = d.decision
-        initial[f"amount_{d.scope_item.position}"] = "" if d.amount is None else f"{d.amount}"
+        initial[f"amount_{d.scope_item.position}"] = amount_input(d.amount)
     return initial
 
 

@@ -59,11 +59,15 @@ class _Clean:
 
 
 def clean_amount(value: Decimal | str | None, *, field_name: str) -> Decimal | None:
-    """A money amount: not negative, two decimals at most, or None when left empty."""
+    """A money amount: not negative, two decimals at most, or None when left empty.
+
+    Text must be in the canonical form ("2500.50", as JSON callers send it): pages parse
+    what a person typed in their language first (core.amounts). A comma is refused rather
+    than guessed: "2,500" is 2500 in English and 2.5 in French."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
-        amount = Decimal(str(value).strip().replace(",", ""))
+        amount = Decimal(str(value).strip())
     except InvalidOperation:
         raise InvalidInput(
             _("Enter an amount such as 2500 or 2500.50."), field=field_name
