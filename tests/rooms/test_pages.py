@@ -285,7 +285,7 @@ def test_a_room_one_may_only_read_says_why_and_refuses_posts(m):
 
 
 def test_earlier_messages_are_a_link_away(m, monkeypatch):
-    monkeypatch.setattr(views, "PAGE", 2)
+    monkeypatch.setattr(views._common, "PAGE", 2)
     a = m.world.principals[0]
     room = m.room("joint")
     for n in range(1, 6):
