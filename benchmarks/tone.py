@@ -1,18 +1,23 @@
 """Benchmark the tone coach (accord.safety.tone) on the frozen labelled message sets.
 
-Two sets, both frozen (see data/tone/README.md):
+Six sets, all frozen (see data/tone/README.md):
 
 - ``messages.jsonl``, the first set (416 messages, split drawn per message);
-- ``messages-b.jsonl``, the added set (313 messages written later, split by a fixed hash of
-  the text, labelled by the written guideline before the coach was run on them).
+- ``messages-b.jsonl``, the second set (313 messages, split by a fixed hash of the text);
+- ``messages-c.jsonl`` to ``messages-f.jsonl``, the third to sixth sets (452, 229, 117 and
+  133 messages, same hash rule), each labelled by the written guideline before the coach was
+  run on it.
 
-Prints, per split, for each set and for both together: precision, recall, F1 and the
-confusion counts, per language; the recall of each gold reason code on the whole test split;
-the translation-leak check of the first set; and throughput. The goal is recall >= 0.90 at
-precision >= 0.85 on the whole test split.
+Prints, per split, for each set, for the original two sets together and for all sets: precision,
+recall, F1 and the confusion counts; per language; the recall of each gold reason code; the
+false-alarm rate on firm-but-civil messages; the translation-leak check of the first set; and
+throughput. The goal, recall >= 0.90 at precision >= 0.85, was set on the test split of the
+first two sets (282 messages): that is the figure ``--check`` holds to. The later sets' test
+parts are reported beside it, never folded into it.
 
 Tune on the dev split only: ``--errors`` and ``--suggestions`` list dev messages and refuse the
-test split, whose figures are for reporting.
+test split, whose figures are for reporting. ``--train`` refits the learned cue on the dev split
+(and nothing else) and rewrites ``src/accord/safety/tone/weights.py``.
 
 Usage (from the repository root)::
 
@@ -20,6 +25,7 @@ Usage (from the repository root)::
     .venv/bin/python benchmarks/tone.py --errors       # dev mistakes, for tuning
     .venv/bin/python benchmarks/tone.py --suggestions  # the rewrite of each flagged dev message
     .venv/bin/python benchmarks/tone.py --check        # exit 1 if the test goal is missed
+    .venv/bin/python benchmarks/tone.py --train        # refit the learned cue on dev
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import statistics
 import sys
 import time
@@ -35,13 +42,55 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from accord.safety.tone import REASONS, ToneAssessment, assess
+from accord.safety.tone import REASONS, ToneAssessment, assess, learned
+from accord.safety.tone.analysis import primary_language
+from accord.safety.tone.normalise import normalise
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "tone"
-#: The first set and the added set, in that order, with the label the report gives each.
-SOURCES = (("first", DATA_DIR / "messages.jsonl"), ("added", DATA_DIR / "messages-b.jsonl"))
+WEIGHTS = Path(__file__).resolve().parents[1] / "src" / "accord" / "safety" / "tone" / "weights.py"
+#: Every set, in order, with the label the report gives it.
+SOURCES = (
+    ("first", DATA_DIR / "messages.jsonl"),
+    ("second", DATA_DIR / "messages-b.jsonl"),
+    ("third", DATA_DIR / "messages-c.jsonl"),
+    ("fourth", DATA_DIR / "messages-d.jsonl"),
+    ("fifth", DATA_DIR / "messages-e.jsonl"),
+    ("sixth", DATA_DIR / "messages-f.jsonl"),
+)
+#: The sets whose test split the goal was set on.
+ORIGINAL = ("first", "second")
 GOAL_RECALL = 0.90
 GOAL_PRECISION = 0.85
+
+# Firm but civil: a civil message that refuses, sets a deadline, names a lawful next step, or
+# complains or states anger. Recognised by these words so that the category is drawn the same
+# way on every split, without anyone reading the test messages; it is a rough cut (a civil
+# message with "court" in it counts even if it is only logistics), reported as such.
+_FIRM = re.compile(
+    r"\b(?:court|tribunal|judge|police|council|mediat\w*|lawyer|solicitor|union|grievance"
+    r"|complaint|claim|chargeback|bank|report|escalat\w*|refuse|won['\u2019]t|will not|not willing"
+    r"|not going to|no longer|final|deadline|by (?:monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|the end)|unacceptable|disappointed|frustrated|angry|furious|upset"
+    r"|not happy|unhappy|disagree|don['\u2019]t accept|do not accept|stop|please don['\u2019]t"
+    r"|in writing"
+    r"|strike|ballot|notice|clause|contract|juge|justice|avocat\w*|m[ée]diat\w*|syndic\w*"
+    r"|plainte|signaler\w*|saisir\w*|saisirai|banque|refuse\w*|n['\u2019]accepterai|ne signerai"
+    r"|ne ferai|plus jamais|d['\u2019]ici|date limite|inacceptable|d[ée]çue?|frustr[ée]e?"
+    r"|en col[èe]re"
+    r"|f[âa]ch[ée]e?|m[ée]content\w*|pas d['\u2019]accord|conteste\w*|merci de ne|gr[èe]ve"
+    r"|pr[ée]avis"
+    r"|contrat|prud['\u2019]hommes|RH|HR)\b",
+    re.IGNORECASE,
+)
+
+
+def firm_but_civil(row: Row) -> bool:
+    """Whether a civil row falls in the firm-but-civil category (see ``_FIRM``).
+
+    >>> firm_but_civil(Row("x", "I will not sign it.", "en", False, (), "dev", "family", "first"))
+    True
+    """
+    return not row.flagged and _FIRM.search(row.text) is not None
 
 
 def hash_split(text: str) -> str:
@@ -191,20 +240,94 @@ def throughput(rows: Sequence[Row], repeat: int) -> tuple[float, float]:
 
 
 def _report_split(split: str, pairs: Sequence[tuple[Row, ToneAssessment]]) -> Scores:
+    """Print the figures of one split; return those of the original two sets together."""
     in_split = [(r, a) for r, a in pairs if r.split == split]
     print(f"\n== {split} ==")
     for source, _path in SOURCES:
         chosen = [(r, a) for r, a in in_split if r.source == source]
-        print(_line(f"{source} set", score(chosen)))
-    whole = score(in_split)
-    print(_line("both sets", whole))
+        if chosen:
+            print(_line(f"{source} set", score(chosen)))
+    original = [(r, a) for r, a in in_split if r.source in ORIGINAL]
+    print(_line("first+second", score(original)))
+    for lang in ("en", "fr"):
+        print(_line(f"  {lang}", score((r, a) for r, a in original if r.primary == lang)))
+    print(_line("all sets", score(in_split)))
     for lang in ("en", "fr"):
         print(_line(f"  {lang}", score((r, a) for r, a in in_split if r.primary == lang)))
-    print("  recall per gold reason, both sets (messages whose flag names the reason / labelled):")
+    for label, chosen in (("first+second", original), ("all sets", in_split)):
+        firm = [a for r, a in chosen if firm_but_civil(r)]
+        civil = [a for r, a in chosen if not r.flagged]
+        alarms = sum(a.flagged for a in firm)
+        print(
+            f"  false alarms, {label}: firm-but-civil {alarms}/{len(firm)}"
+            f" = {alarms / len(firm) if firm else 0.0:.3f};"
+            f" all civil {sum(a.flagged for a in civil)}/{len(civil)}"
+        )
+    print("  recall per gold reason, all sets (messages whose flag names the reason / labelled):")
     for reason, (found, total) in reason_recall(in_split).items():
         note = "" if reason in REASONS else "  (not a code assess emits)"
         print(f"    {reason:<18} {found:>3}/{total:<3} = {found / total:.3f}{note}")
-    return whole
+    return score(original)
+
+
+def _literal(text: str) -> str:
+    """A string literal as ``ruff format`` writes it: double quotes unless that escapes more."""
+    if text.count('"') > text.count("'"):
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+    return json.dumps(text)
+
+
+def train(rows: Sequence[Row], target: Path = WEIGHTS) -> str:
+    """Fit the learned cue on the dev split of every set and write its weights module.
+
+    Only dev rows are used, in file order; thresholds come from out-of-fold scores of the same
+    rows (see :mod:`accord.safety.tone.learned`). Returns a one-line summary.
+    """
+    dev = [row for row in rows if row.split == "dev"]
+    examples = [
+        (
+            learned.features(normalise(row.text, primary_language(row.lang)).text),
+            row.flagged,
+            row.reasons,
+        )
+        for row in dev
+    ]
+    hostile = [row.flagged for row in dev]
+    scores = learned.out_of_fold(examples)
+    confident = learned.threshold_for(scores, hostile, learned.CONFIDENT_FALSE_ALARMS)
+    supporting = learned.threshold_for(scores, hostile, learned.SUPPORTING_FALSE_ALARMS)
+    bias, weights, reasons = learned.fit(examples)
+    digest = hashlib.sha256("".join(row.text for row in dev).encode("utf-8")).hexdigest()
+    lines = [
+        '"""Weights of the learned cue (:mod:`.learned`); generated, do not edit.',
+        "",
+        "Written by ``benchmarks/tone.py --train`` from the development split of",
+        f"benchmarks/data/tone/ ({len(dev)} messages, {sum(hostile)} hostile; texts SHA-256",
+        f"{digest[:16]}...). Thresholds are out-of-fold log-odds on those messages.",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from typing import Final",
+        "",
+        f"BIAS: Final = {bias!r}",
+        f"SUPPORTING: Final = {supporting!r}",
+        f"CONFIDENT: Final = {confident!r}",
+        "",
+        "WEIGHTS: Final[dict[str, float]] = {",
+        *(f"    {_literal(feature)}: {weight!r}," for feature, weight in weights.items()),
+        "}",
+        "",
+        "REASONS: Final[dict[str, str]] = {",
+        *(f"    {_literal(feature)}: {_literal(reason)}," for feature, reason in reasons.items()),
+        "}",
+        "",
+    ]
+    target.write_text("\n".join(lines), encoding="utf-8")
+    return (
+        f"trained on {len(dev)} dev messages: {len(weights)} weights, bias {bias},"
+        f" supporting {supporting}, confident {confident} -> {target}"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -220,15 +343,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--check", action="store_true", help="exit 1 if the test goal is missed")
     parser.add_argument(
+        "--train",
+        action="store_true",
+        help="refit the learned cue on the dev split and rewrite its weights module, then stop",
+    )
+    parser.add_argument(
         "--dev-only", action="store_true", help="while tuning: do not score the test split at all"
     )
     args = parser.parse_args(argv)
 
     rows = load()
-    misplaced = [r.id for r in rows if r.source == "added" and r.split != hash_split(r.text)]
+    misplaced = [r.id for r in rows if r.source != "first" and r.split != hash_split(r.text)]
     if misplaced:
-        print(f"added set: split differs from the hash rule for {misplaced}", file=sys.stderr)
+        print(f"hash-split sets: split differs from the hash rule for {misplaced}", file=sys.stderr)
         return 2
+    if args.train:
+        print(train(rows))
+        return 0
     if args.dev_only:
         rows = [row for row in rows if row.split == "dev"]
     pairs = [(row, assess(row.text, row.lang)) for row in rows]
@@ -277,17 +408,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     median, best = throughput(rows, args.repeat)
     print(
         f"\nthroughput: {median:,.0f} messages/second (median of {args.repeat} passes over"
-        f" {len(rows)} messages; fastest pass {best:,.0f}/s; one process, one thread)"
+        f" {len(rows)} messages; fastest pass {best:,.0f}/s, {1000 / best:.2f} ms a message;"
+        " one process, one thread)"
     )
 
     if args.dev_only:
         return 0
     test = results["test"]
-    verdict = "MET" if test.meets_goal() else "NOT MET"
-    print(
-        f"goal on the whole test split (recall >= {GOAL_RECALL} at precision >= {GOAL_PRECISION}):"
-        f" {verdict} (P={test.precision:.3f}, R={test.recall:.3f})"
-    )
+    everything = score((r, a) for r, a in pairs if r.split == "test")
+    goal = f"recall >= {GOAL_RECALL} at precision >= {GOAL_PRECISION}"
+    for label, figures in (("first+second (the goal)", test), ("all sets", everything)):
+        verdict = "MET" if figures.meets_goal() else "NOT MET"
+        print(
+            f"{goal} on the test split, {label}: {verdict}"
+            f" (P={figures.precision:.3f}, R={figures.recall:.3f})"
+        )
 
     return 1 if args.check and not test.meets_goal() else 0
 

@@ -1,14 +1,18 @@
 """The tone coach's labelled sets: their integrity, the goal on held-out data, and floors.
 
-Both sets are frozen (benchmarks/data/tone/README.md): scores are only comparable on the same
-messages, so their bytes are pinned here. The held-out figures are the test split of both sets
-together; the per-set floors keep a lexicon change from quietly trading one set for the other.
+Every set is frozen (benchmarks/data/tone/README.md): scores are only comparable on the same
+messages, so their bytes are pinned here. The goal was set on the test split of the first two
+sets and is asserted there; the later sets' test parts have floors of their own, and the goal
+on all of them together is kept on record as a strict xfail. The per-set floors keep a change
+from quietly trading one set for another.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -16,14 +20,37 @@ import pytest
 
 from accord.safety.tone import REASONS, assess
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "tone"
+ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = ROOT / "benchmarks" / "data" / "tone"
 FIRST = DATA_DIR / "messages.jsonl"
 ADDED = DATA_DIR / "messages-b.jsonl"
+THIRD = DATA_DIR / "messages-c.jsonl"
+FOURTH = DATA_DIR / "messages-d.jsonl"
+FIFTH = DATA_DIR / "messages-e.jsonl"
+SIXTH = DATA_DIR / "messages-f.jsonl"
+HASHED = (ADDED, THIRD, FOURTH, FIFTH, SIXTH)
+ALL = (FIRST, *HASHED)
 FROZEN = {
     FIRST: "dfb880e6f94b0a041219239ef6d5beb69a192ff3bfa7fdf69f656735adc49368",
     ADDED: "0eb14a354aaf765c0f1f4b71bde674b690273277f9a3d72a2a65c250d6a498cf",
+    THIRD: "4035642970dc620565c70737a19053052a61db6563a07d4949bbd62fbed2450a",
+    FOURTH: "48cc13f3d022471f48b4819674f7caec178f2ec007382b0bc9290abf1efa20d2",
+    FIFTH: "145bc8a8223b4c4e695f6ca07c232685e7ea15d38b9434c8a10b1f7dcf58f741",
+    SIXTH: "91c68d6dd6ff0754cc8b53d58e045fe52802eb005aeb40dbf9297d8062c6036e",
 }
+PREFIX = {ADDED: "b-", THIRD: "c-", FOURTH: "d-", FIFTH: "e-", SIXTH: "f-"}
 CONTEXTS = {"family", "workplace", "commercial", "neighbour", "labour"}
+
+
+def _benchmark():
+    """benchmarks/tone.py as a module (it is a script, not a package)."""
+    spec = importlib.util.spec_from_file_location("tone_benchmark", ROOT / "benchmarks" / "tone.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    # Its dataclasses look their module up while being created.
+    sys.modules.setdefault(spec.name, module)
+    spec.loader.exec_module(module)
+    return sys.modules[spec.name]
 
 
 def _rows(path):
@@ -42,7 +69,7 @@ def _flags():
     """{(file name, id): flagged by assess}, computed once for every test below."""
     return {
         (path.name, row["id"]): assess(row["text"], row["lang"]).flagged
-        for path in (FIRST, ADDED)
+        for path in ALL
         for row in _rows(path)
     }
 
@@ -65,12 +92,12 @@ def _scores(paths, split):
     return tp / (tp + fp), tp / (tp + fn)
 
 
-@pytest.mark.parametrize("path", [FIRST, ADDED], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
 def test_sets_are_frozen(path):
     assert hashlib.sha256(path.read_bytes()).hexdigest() == FROZEN[path]
 
 
-@pytest.mark.parametrize("path", [FIRST, ADDED], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
 def test_rows_are_well_formed(path):
     for row in _rows(path):
         assert set(row) == {"id", "text", "lang", "flagged", "reasons", "split", "context"}
@@ -82,22 +109,24 @@ def test_rows_are_well_formed(path):
         assert row["text"].strip() == row["text"] and row["text"]
 
 
-def test_ids_and_texts_are_unique_across_both_sets():
-    rows = _rows(FIRST) + _rows(ADDED)
+def test_ids_and_texts_are_unique_across_all_sets():
+    rows = [row for path in ALL for row in _rows(path)]
     assert len({row["id"] for row in rows}) == len(rows)
     assert len({row["text"] for row in rows}) == len(rows)
 
 
-def test_added_set_is_split_by_the_hash_of_its_text():
-    rows = _rows(ADDED)
+@pytest.mark.parametrize("path", HASHED, ids=lambda p: p.name)
+def test_later_sets_are_split_by_the_hash_of_their_text(path):
+    rows = _rows(path)
     assert all(row["split"] == _hash_split(row["text"]) for row in rows)
-    assert all(row["id"].startswith(("b-en-", "b-fr-")) for row in rows)
+    assert all(row["id"].startswith((PREFIX[path] + "en-", PREFIX[path] + "fr-")) for row in rows)
     test_share = sum(row["split"] == "test" for row in rows) / len(rows)
     assert 0.3 < test_share < 0.5
 
 
-def test_added_set_has_at_least_200_messages_with_both_labels_and_languages():
-    rows = _rows(ADDED)
+@pytest.mark.parametrize("path", (ADDED, THIRD, FOURTH), ids=lambda p: p.name)
+def test_large_sets_have_both_labels_and_languages_in_both_splits(path):
+    rows = _rows(path)
     assert len(rows) >= 200
     for split in ("dev", "test"):
         for lang in ("en", "fr"):
@@ -106,17 +135,25 @@ def test_added_set_has_at_least_200_messages_with_both_labels_and_languages():
             assert any(not r["flagged"] for r in chosen)
 
 
-# The goal is recall >= 0.90 at precision >= 0.85 on the held-out data: the test split of
-# both sets. It is not met (precision 0.974, recall 0.828 when last measured: 0.902 recall on
-# the added set's test messages, 0.783 on the first set's), so this is a strict xfail: CI
-# stays green with the shortfall on record, and it fails loudly (XPASS) the day the goal is
-# reached, so that the marker is removed and the goal becomes binding.
+# The goal: recall >= 0.90 at precision >= 0.85 on the held-out data it was set on, the test
+# split of the first two sets (282 messages). Last measured: recall 0.910 (122 of 134),
+# precision 0.968 (4 false alarms of 148).
+def test_test_split_of_the_first_two_sets_meets_goal():
+    precision, recall = _scores((FIRST, ADDED), "test")
+    assert recall >= 0.90, f"recall {recall:.3f} (precision {precision:.3f})"
+    assert precision >= 0.85, f"precision {precision:.3f} (recall {recall:.3f})"
+
+
+# The later sets were written to find what the coach misses (the sixth in an understated,
+# passive-aggressive register); over the test parts of all six sets the goal is not met
+# (recall 0.810, precision 0.980 when last measured). Strict: it fails loudly (XPASS) the day it
+# is, so that the marker goes.
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: whole test split precision 0.974, recall 0.828 (benchmarks/tone.py)",
+    reason="not met on all six sets' test parts: recall 0.810, precision 0.980",
 )
-def test_whole_test_split_meets_goal():
-    precision, recall = _scores((FIRST, ADDED), "test")
+def test_test_split_of_all_sets_meets_goal():
+    precision, recall = _scores(ALL, "test")
     assert recall >= 0.90, f"recall {recall:.3f} (precision {precision:.3f})"
     assert precision >= 0.85, f"precision {precision:.3f} (recall {recall:.3f})"
 
@@ -124,16 +161,59 @@ def test_whole_test_split_meets_goal():
 @pytest.mark.parametrize(
     ("paths", "split", "min_precision", "min_recall"),
     [
-        # Floors at the levels last measured; a change that loses ground fails CI.
-        ((FIRST, ADDED), "test", 0.97, 0.82),  # 111 of 134 caught, 3 false alarms of 148
-        ((FIRST,), "test", 0.95, 0.78),  # 65 of 83, 3 false alarms of 84
-        ((ADDED,), "test", 0.97, 0.90),  # 46 of 51, no false alarm of 64
+        # Floors just under the levels last measured; a change that loses ground fails CI.
+        ((FIRST, ADDED), "test", 0.96, 0.90),  # 122 of 134 caught, 4 false alarms of 148
+        ((FIRST,), "test", 0.95, 0.87),  # 73 of 83, 3 false alarms of 84
+        ((ADDED,), "test", 0.97, 0.94),  # 49 of 51, 1 false alarm of 64
+        ((THIRD,), "test", 0.98, 0.78),  # 98 of 124, 1 false alarm of 63
+        ((FOURTH,), "test", 0.97, 0.82),  # 37 of 45, no false alarm of 49
+        ((FIFTH,), "test", 0.85, 0.66),  # 6 of 9, 1 false alarm of 35
+        ((SIXTH,), "test", 0.97, 0.57),  # 26 of 45, no false alarm of 17
+        (ALL, "test", 0.97, 0.80),  # 289 of 357, 6 false alarms of 312
         ((FIRST,), "dev", 0.98, 0.98),
         ((ADDED,), "dev", 0.98, 0.98),
+        ((THIRD, FOURTH, FIFTH, SIXTH), "dev", 0.98, 0.98),
     ],
-    ids=["whole-test", "first-test", "added-test", "first-dev", "added-dev"],
+    ids=[
+        "first-second-test",
+        "first-test",
+        "second-test",
+        "third-test",
+        "fourth-test",
+        "fifth-test",
+        "sixth-test",
+        "all-test",
+        "first-dev",
+        "second-dev",
+        "later-dev",
+    ],
 )
 def test_scores_do_not_regress(paths, split, min_precision, min_recall):
     precision, recall = _scores(paths, split)
     assert precision >= min_precision, f"precision {precision:.3f} (recall {recall:.3f})"
     assert recall >= min_recall, f"recall {recall:.3f} (precision {precision:.3f})"
+
+
+def test_shipped_weights_are_what_training_on_the_dev_split_writes(tmp_path):
+    benchmark = _benchmark()
+    target = tmp_path / "weights.py"
+    benchmark.train(benchmark.load(), target)
+    shipped = ROOT / "src" / "accord" / "safety" / "tone" / "weights.py"
+    assert target.read_bytes() == shipped.read_bytes()
+
+
+def test_training_never_reads_the_test_split(tmp_path):
+    benchmark = _benchmark()
+    rows = benchmark.load()
+    marker = "zqxjkvtest"
+    poisoned = [
+        benchmark.Row(
+            f"t-{i}", f"{marker} {marker}x you", "en", True, ("insult",), "test", "family", "x"
+        )
+        for i in range(30)
+    ]
+    target = tmp_path / "weights.py"
+    benchmark.train(rows + poisoned, target)
+    assert marker not in target.read_text(encoding="utf-8")
+    shipped = ROOT / "src" / "accord" / "safety" / "tone" / "weights.py"
+    assert target.read_bytes() == shipped.read_bytes()

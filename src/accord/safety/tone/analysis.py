@@ -5,6 +5,12 @@ evidence is combined as a noisy-OR: ``score = 1 - prod(1 - weight)``. One strong
 to flag; weak ones (a scare quote, "!!!") only flag together. Every cue counts once, however
 often it matches, so repeating a word does not ratchet the score up.
 
+The learned cue (:mod:`.learned`) joins the noisy-OR as one more cue, bounded so that it
+flags on its own only when confident, and tips a weak lexicon cue otherwise. It is kept silent
+where it cannot see what the lexicons see: warmth and courtesy, and a charged phrase the
+lexicons judged innocent (negated, reported, practical). Its reason is reported only when no
+lexicon cue gave one.
+
 >>> assess("Please stop contacting me at work.").flagged
 False
 >>> assess("T'es vraiment nul.", "fr-CA").reasons
@@ -16,16 +22,29 @@ from __future__ import annotations
 import math
 from typing import Final
 
+from accord.safety.tone import weights
 from accord.safety.tone.capitals import shouting_weight
 from accord.safety.tone.cues import Hit, find_hits
+from accord.safety.tone.learned import Model, Verdict, features
+from accord.safety.tone.lexicons import COURTESY
 from accord.safety.tone.normalise import normalise
 from accord.safety.tone.result import FLAG_THRESHOLD, REASONS, ToneAssessment
-from accord.safety.tone.rewrite import fallback, rewrite
+from accord.safety.tone.rewrite import SENTENCE, fallback, rewrite
 
 __all__ = ["SUPPORTED_LANGUAGES", "assess", "primary_language"]
 
 SUPPORTED_LANGUAGES: Final = ("en", "fr")
 _ORDER: Final = {reason: index for index, reason in enumerate(REASONS)}
+#: The learned cue (see :mod:`.learned`), with the weights generated from the dev split.
+MODEL: Final = Model(
+    bias=weights.BIAS,
+    weights=weights.WEIGHTS,
+    reasons=weights.REASONS,
+    supporting=weights.SUPPORTING,
+    confident=weights.CONFIDENT,
+)
+#: The index a :class:`Hit` of the learned cue carries (lexicon cues count from 0).
+LEARNED_CUE: Final = -1
 
 
 def primary_language(lang: str) -> str:
@@ -48,26 +67,92 @@ def primary_language(lang: str) -> str:
 
 
 def _score(hits: list[Hit], shouting: float) -> float:
-    weights = {hit.cue: hit.weight for hit in hits}
-    remaining = math.prod(1 - weight for weight in weights.values()) * (1 - shouting)
+    weights_by_cue = {hit.cue: hit.weight for hit in hits}
+    remaining = math.prod(1 - weight for weight in weights_by_cue.values()) * (1 - shouting)
     return round(min(1.0, max(0.0, 1 - remaining)), 4)
 
 
 def _reasons(hits: list[Hit], shouting: float) -> tuple[str, ...]:
-    found = {hit.reason for hit in hits}
+    lexical = {hit.reason for hit in hits if hit.cue != LEARNED_CUE}
     if shouting:
-        found.add("shouting")
+        lexical.add("shouting")
+    # The learned cue names a reason only when no lexicon cue or capitals gave one.
+    found = lexical or {hit.reason for hit in hits if hit.cue == LEARNED_CUE}
     return tuple(sorted(found, key=_ORDER.__getitem__))
 
 
+def _learned_hit(text: str, normalised: str, verdict: Verdict, lang: str) -> Hit | None:
+    """The learned cue as a hit over the whole message, or ``None``.
+
+    ``None`` below ``supporting``, and whenever the message carries warmth or courtesy: thanks
+    and praise look, word for word, like the mock thanks of sarcasm, a polite complaint shares
+    its words with a rude one, and only the lexicons can tell one from the other.
+    """
+    weight = MODEL.weight(verdict.log_odds)
+    if not weight or COURTESY[lang].search(normalised):
+        return None
+    return Hit(
+        LEARNED_CUE,
+        verdict.reason or "contempt",
+        weight,
+        normalised,
+        0,
+        len(text),
+        "keep",
+        "",
+        blocked=False,
+    )
+
+
 def _evaluate(text: str, lang: str) -> tuple[float, list[Hit]]:
-    hits = find_hits(normalise(text, lang), lang)
+    norm = normalise(text, lang)
+    hits = find_hits(norm, lang)
     counted = [hit for hit in hits if not hit.blocked]
+    learned = None
+    if counted or not hits:
+        # A charged phrase that the lexicons judged innocent (negated, reported, practical) and
+        # nothing else: the model, which cannot see why, is not asked to overrule them.
+        learned = _learned_hit(text, norm.text, MODEL.verdict(features(norm.text)), lang)
+    if learned is not None:
+        counted.append(learned)
+        hits.append(learned)
     return _score(counted, shouting_weight(text)), hits
 
 
+def _learned_sentences(text: str, lang: str) -> list[Hit]:
+    """Whole-sentence hits for the sentences the learned cue finds hostile on their own.
+
+    Used by the rewrite when the model, not a phrase, carried the verdict: such sentences are
+    left out, the others kept.
+    """
+    found = []
+    for match in SENTENCE.finditer(text):
+        norm = normalise(match.group(0), lang)
+        verdict = MODEL.verdict(features(norm.text))
+        if verdict.log_odds >= MODEL.supporting:
+            found.append(
+                Hit(
+                    LEARNED_CUE,
+                    verdict.reason or "contempt",
+                    MODEL.weight(verdict.log_odds),
+                    norm.text,
+                    match.start(),
+                    match.end(),
+                    "sentence",
+                    "",
+                    blocked=False,
+                )
+            )
+    return found
+
+
 def _calm_suggestion(text: str, lang: str, hits: list[Hit]) -> str:
-    suggestion = rewrite(text, hits, lang)
+    phrased = [hit for hit in hits if hit.cue != LEARNED_CUE]
+    suggestion = rewrite(text, phrased, lang)
+    if _evaluate(suggestion, lang)[0] >= FLAG_THRESHOLD:
+        # The phrases alone did not carry the verdict: also leave out the sentences the
+        # learned cue finds hostile on their own.
+        suggestion = rewrite(text, phrased + _learned_sentences(text, lang), lang)
     # The rewrite is heuristic; never offer one the coach itself would flag.
     if _evaluate(suggestion, lang)[0] >= FLAG_THRESHOLD:
         return fallback(text, lang)

@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from accord.safety.tone.lexicons import CUES
 from accord.safety.tone.normalise import Normalised
-from accord.safety.tone.spec import Action, Cue
+from accord.safety.tone.spec import Action, Cue, wordset
 
 __all__ = ["Hit", "find_hits", "needles"]
 
@@ -56,8 +56,10 @@ class _Compiled:
 # an assessment. Each cue's pattern is parsed once to find literal strings one of which every
 # match must contain ("you " for "\\byou (?:are|were) ..."); when none of them is in the text
 # the pattern is not run. This is the prefilter of RE2 and of trigram code search, reduced to
-# substrings. It needs the standard library's regular expression parser, whose module is
-# private: if it is missing or changes shape, cues simply run unfiltered.
+# substrings; all needles of a lexicon are found in one pass over the text (see _Index), so
+# the cost no longer grows with the number of cues. It needs the standard library's regular
+# expression parser, whose module is private: if it is missing or changes shape, cues simply
+# run unfiltered.
 try:
     _PARSER: Any = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - every supported Python has it
@@ -136,6 +138,86 @@ def _compile(cues: Sequence[Cue]) -> tuple[_Compiled, ...]:
 
 _LEXICONS: Final = {lang: _compile(cues) for lang, cues in CUES.items()}
 
+
+def _trie_pattern(strings: Sequence[str]) -> str:
+    """A regular expression matching the longest of ``strings`` that starts where it is tried.
+
+    The strings are merged into a character trie, so one pass over a message finds, at each
+    position, the longest needle there in time bound by the needle length, not their number.
+
+    >>> re.match(_trie_pattern(["you", "your", "ya"]), "yours").group(0)
+    'your'
+    """
+    trie: dict[str, Any] = {}
+    for string in strings:
+        node = trie
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
+        return body
+
+    return emit(trie)
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Which cues may match a text: one scan for every needle of a lexicon at once."""
+
+    scan: re.Pattern[str] | None
+    #: For each needle, the needles that are prefixes of it (itself included): where the
+    #: longest needle at a position matches, these do too.
+    prefixes: dict[str, tuple[str, ...]]
+    #: For each needle, the cues (by position in the lexicon) that require it.
+    cues_of: dict[str, tuple[int, ...]]
+    #: Cues without needles, which always run.
+    always: tuple[int, ...]
+
+    def candidates(self, text: str) -> list[int]:
+        chosen = set(self.always)
+        if self.scan is not None:
+            present: set[str] = set()
+            for match in self.scan.finditer(text):
+                present.update(self.prefixes[match.group(1)])
+            for needle in present:
+                chosen.update(self.cues_of[needle])
+        return sorted(chosen)
+
+
+def _index(lexicon: tuple[_Compiled, ...]) -> _Index:
+    cues_of: dict[str, list[int]] = {}
+    always = []
+    for position, compiled in enumerate(lexicon):
+        if not compiled.needles:
+            always.append(position)
+            continue
+        for needle in compiled.needles:
+            cues_of.setdefault(needle, []).append(position)
+    found = sorted(cues_of)
+    prefixes = {n: tuple(m for m in found if n.startswith(m)) for n in found}
+    scan = re.compile("(?=(" + _trie_pattern(found) + "))") if found else None
+    return _Index(scan, prefixes, {n: tuple(c) for n, c in cues_of.items()}, tuple(always))
+
+
+# Built once per lexicon object (tests swap in lexicons without needles to compare).
+_INDEXES: dict[int, tuple[tuple[_Compiled, ...], _Index]] = {}
+
+
+def _index_for(lexicon: tuple[_Compiled, ...]) -> _Index:
+    cached = _INDEXES.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        cached = (lexicon, _index(lexicon))
+        _INDEXES[id(lexicon)] = cached
+    return cached[1]
+
+
 _NEGATORS: Final = {
     "en": frozenset({"not", "never", "no", "nobody", "hardly", "without", "nor", "neither"}),
     "fr": frozenset({"ne", "pas", "jamais", "aucun", "aucune", "sans", "ni", "non", "nullement"}),
@@ -145,7 +227,8 @@ _NEGATORS: Final = {
 _SELF_REFERENCE: Final = {
     "en": re.compile(
         r"\b(?:i am|i was|i feel|i felt|i look|i looked|i sound|i sounded|i have been|myself"
-        r"|call(?:ed|ing|s)? (?:me|us)|treat(?:ed|ing|s)? (?:me|us) like|made me (?:look|feel)"
+        r"|call(?:ed|ing|s)? (?:me|us|her|him|them)|treat(?:ed|ing|s)? (?:me|us) like"
+        r"|made me (?:look|feel)"
         r"|makes me (?:look|feel))\b"
     ),
     "fr": re.compile(
@@ -153,6 +236,51 @@ _SELF_REFERENCE: Final = {
         r"|me traitait|traitee? de|me prends? pour|me fai(?:s|t) passer pour|je ai ete"
         r"|je ai le air|me suis comporte)\b"
     ),
+}
+# A denial frames what follows as what the writer is *not* saying: "I'm not saying you're a
+# bad father", "je ne dis pas que tu es un mauvais père". Both a negator and a verb of saying
+# must stand in the clause before the core.
+_DENIAL_VERBS: Final = {
+    "en": wordset(
+        """
+        saying say said calling call called suggesting suggest suggested implying imply implied
+        claiming claim claimed think thought mean meant accusing accuse accused
+        """
+    ),
+    "fr": wordset(
+        """
+        dis dit disais pense pensais crois croyais traite traitais insinue insinuais accuse
+        accusais pretends pretendu sous-entends suggere affirme
+        """
+    ),
+}
+_DENIAL_NEGATORS: Final = {
+    "en": frozenset({"not", "never"}),
+    "fr": frozenset({"pas", "jamais"}),
+}
+# Name-calling aimed at the writer's own people, or at a bystander, is not aimed at the reader:
+# "my boss is an idiot, so I'll be late", "ma patronne est une vraie peste", "that dentist is a
+# crook". The reader's own side stays in reach: "that lawyer of *yours*", "the company is run by
+# crooks" (institutions the reader may speak for are not bystanders).
+_OWN_SIDE: Final = {
+    "en": re.compile(r"\b(?:my|our) (?:\S+ ){1,2}?(?:is|was|are|were|has been|have been)\b"),
+    "fr": re.compile(r"\b(?:mon|ma|mes|notre|nos) (?:\S+ ){1,2}?(?:est|etait|sont|etaient)\b"),
+}
+_BYSTANDER: Final = {
+    "en": re.compile(
+        r"\b(?:that|the) (?!(?:company|management|union|firm|business|shop|agency|landlord|boss"
+        r"|manager|team|staff|council|board|outfit|lot|office|store|garage|directors?|owner"
+        r"|owners|whole)\b)\S+ (?:is|was)\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:ce|cet|cette|le|la) (?!(?:entreprise|direction|syndicat|societe|boite|agence"
+        r"|proprietaire|patron|patronne|equipe|gerant|gerante|magasin|garage|boutique|bureau"
+        r"|conseil)\b)\S+ (?:est|etait)\b"
+    ),
+}
+_READER: Final = {
+    "en": re.compile(r"\b(?:you|your|yours|ya)\b"),
+    "fr": re.compile(r"\b(?:tu|toi|te|ton|ta|tes|vous|votre|vos)\b"),
 }
 # Negation does not reach across a clause: "I'm not threatening you, but you'll regret it".
 _CLAUSE_BREAK: Final = re.compile(
@@ -168,7 +296,7 @@ _WINDOW_CHARS: Final = 80
 _WINDOW_WORDS: Final = 4
 
 
-def _guard_blocks(text: str, core_start: int, lang: str) -> bool:
+def _guard_blocks(text: str, core_start: int, lang: str, reason: str) -> bool:
     if _CLAUSE_BREAK.match(text, core_start):
         # The core opens its own clause ("... and you'll regret it"): nothing before it binds.
         return False
@@ -180,6 +308,14 @@ def _guard_blocks(text: str, core_start: int, lang: str) -> bool:
         # "Tu n'es qu'un menteur" restricts, it does not negate: "ne ... que" means "only".
         words = [word for word in words if word not in {"ne", "que"}]
     if any(word in _NEGATORS[lang] for word in words):
+        return True
+    everything = set(clause.split())
+    if everything & _DENIAL_NEGATORS[lang] and everything & _DENIAL_VERBS[lang]:
+        return True
+    if reason == "insult" and (
+        _OWN_SIDE[lang].search(clause)
+        or (_BYSTANDER[lang].search(clause) and not _READER[lang].search(clause))
+    ):
         return True
     return _SELF_REFERENCE[lang].search(" ".join(words)) is not None
 
@@ -204,16 +340,16 @@ def find_hits(norm: Normalised, lang: str) -> list[Hit]:
     """
     hits: list[Hit] = []
     text = norm.text
-    for index, compiled in enumerate(_LEXICONS[lang]):
-        if compiled.needles and not any(needle in text for needle in compiled.needles):
-            continue
+    lexicon = _LEXICONS[lang]
+    for index in _index_for(lexicon).candidates(text):
+        compiled = lexicon[index]
         cue = compiled.cue
         for match in compiled.regex.finditer(norm.text):
             group = "core" if "core" in compiled.regex.groupindex else 0
             begin, finish = match.span(group)
             if begin < 0:
                 begin, finish = match.span()
-            blocked = (cue.guarded and _guard_blocks(norm.text, begin, lang)) or (
+            blocked = (cue.guarded and _guard_blocks(norm.text, begin, lang, cue.reason)) or (
                 compiled.unless is not None
                 and compiled.unless.search(_sentence(norm.text, *match.span())) is not None
             )

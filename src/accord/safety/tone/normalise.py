@@ -131,7 +131,9 @@ _REPORTING = re.compile(
     r"\b(?:said|says|say|wrote|writes|write|texted|emailed|messaged|told|tells|called"
     r"|shouted|yelled|screamed|replied|answered|asked|quoted|quote|words|read|reads"
     r"|dit|disait|dis|ecrit|ecrivait|ecris|repondu|repondait|traite|traitee|traites|traitees"
-    r"|traiter|traitait|qualifie|qualifiee|appele|appelee|appelait|mot|mots|cite|citait)\b"
+    r"|traiter|traitait|qualifie|qualifiee|appele|appelee|appelait|mot|mots|cite|citait"
+    r"|muttered|hissed|snapped|spat|posted|commented|crie|criait|hurle|hurlait|lance|lancait"
+    r"|balance|balancait|repete|repetait|envoye|publie|commente|sorti|sortait|glisse)\b"
 )
 _DOUBLE_QUOTED = re.compile(r'"([^"\n]{1,200})"')
 # A single quote opens a quotation only at the start of a word, and closes one only at its
@@ -204,8 +206,39 @@ _ENGLISH_RULES = _compile_rules(
         (r"\bur\b", "your"),
         (r"\bgonna\b", "going to"),
         (r"\bwanna\b", "want to"),
+        # Typed on a phone: "ill make u regret it" (only before a verb: "she is ill" stays),
+        # "ur such a loser" ("your" where "you're" was meant, before what can only follow it).
+        (
+            r"\bill (?=(?:make|be|get|come|tell|call|show|find|see|take|put|send|do|never|not"
+            r"|have|let|ruin|destroy|kill|hurt|report|post|teach|deal|sort|burn|smash|break|pay"
+            r"|bring|leave|keep|go|end|expose|sue|text|email|message)\b)",
+            "i will ",
+        ),
+        (
+            r"\byour (?=(?:such|so|a|an|being|always|never|not|really|just|completely|totally"
+            r"|literally|actually|still|going|acting|lying|joking|kidding|unbelievable|pathetic"
+            r"|useless|ridiculous|insane|crazy|delusional|clueless|hopeless|disgusting|nothing"
+            r"|no better|the worst|the most|one of)(?![\w-]))",
+            "you are ",
+        ),
     )
 )
+
+# "You are going to regret it" says what "you will regret it" says: one form for the cues.
+# Only before a verb: "I'm going to the court" keeps its destination.
+_GOING_TO = re.compile(
+    r"\b(i am|you are|we are|they are|he is|she is|it is|that is|this is) (not )?going to"
+    r" (?!(?:the|a|an|my|your|his|her|their|our|its|this|that|these|those|school|work|bed"
+    r"|church|court|town|hospital|him|them|me|us|you|it|there|here|see you)\b)"
+)
+
+
+def _will(match: re.Match[str]) -> str:
+    subject = match.group(1).rsplit(" ", 1)[0]
+    return f"{subject} will {match.group(2) or ''}"
+
+
+_ENGLISH_RULES = (*_ENGLISH_RULES, (_GOING_TO, _will))
 
 _FRENCH_RULES = _compile_rules(
     (
@@ -226,6 +259,26 @@ _FRENCH_RULES = _compile_rules(
             r"|fais|dois|attends|arrive|viens|reviens)\b",
             r"je \1",
         ),
+        # Phone-typed "t'es" / "t'as" without the apostrophe read as "tes" / "ta": only before
+        # a word that cannot follow the possessive ("tes vraiment nul", "ta rien compris").
+        (
+            r"\btes (?=(?:vraiment|trop|tellement|qu|que|un|une|pas|jamais|toujours|encore|juste"
+            r"|completement|grave|ou|la|si|bien|ben|nul|nulle|con|conne|bete|fou|folle|malade"
+            r"|serieux|serieuse|ridicule|chiant|chiante|lourd|lourde|pathetique|pitoyable"
+            r"|minable|incapable|debile|stupide|idiot|idiote|rien|deja)\b)",
+            "tu es ",
+        ),
+        (
+            r"\bta (?=(?:rien|pas|jamais|encore|toujours|vu|fait|dit|oublie|interet|compris"
+            r"|deja|vraiment)\b)",
+            "tu as ",
+        ),
+        (
+            r"\bc (?=(?:pour|pas|quoi|nul|bon|ok|toi|moi|vous|la|le|un|une|trop|vraiment|encore"
+            r"|toujours|jamais|bien|mal|fini|pareil|ca|sur|grave)\b)",
+            "ce est ",
+        ),
+        (r"\bdhab\b|\bdab\b", "de habitude"),
         (r"\b(qu|jusqu|lorsqu|puisqu|quoiqu|presqu)'", r"\1e "),
         # Elided articles and pronouns, including "j'vais" / "j'suis" before a consonant.
         (r"\b([cdjlmnst])'", r"\1e "),

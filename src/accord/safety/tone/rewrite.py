@@ -24,9 +24,10 @@ from accord.safety.tone.capitals import is_shouted
 from accord.safety.tone.cues import Hit
 from accord.safety.tone.spec import wordset
 
-__all__ = ["fallback", "rewrite"]
+__all__ = ["SENTENCE", "fallback", "rewrite"]
 
-_SENTENCE: Final = re.compile(r"[^.!?…\n]+(?:[.!?…]+|\n|$)[ \t]*|[.!?…\n]+[ \t]*")
+#: One sentence with its closing punctuation and the blanks after it.
+SENTENCE: Final = re.compile(r"[^.!?…\n]+(?:[.!?…]+|\n|$)[ \t]*|[.!?…\n]+[ \t]*")
 # A clause ends at a comma, semicolon, colon or dash, or just before a conjunction that starts
 # a new one: "Stop being such a drama queen | and just sign the form", "Refund me today | or
 # I'll post your address". Dropping the hostile clause then leaves the request.
@@ -259,6 +260,7 @@ def _politely(sentence: str, lang: str, vous: bool) -> str:
 _TAUNT_ONLY: Final = re.compile(
     r"^\W*(?:your call|your choice|up to you|you decide|i mean it|i['\u2019]m serious|i am serious"
     r"|is that clear|am i clear|understood|got it|look at you|think about it|go ahead\b.*"
+    r"|go on(?: then)?|come on then|interesting(?: \w+)?|noted|just saying|intéressant\w*"
     r"|c['\u2019]est clair|est-ce clair|compris|c['\u2019]est compris|je suis s[ée]rieu(?:x|se)"
     r"|[àa] (?:toi|vous) de voir|c['\u2019]est (?:toi qui vois|vous qui voyez)|ton choix"
     r"|vas-y\b.*|allez-y\b.*)\W*$",
@@ -418,7 +420,7 @@ def rewrite(text: str, hits: Sequence[Hit], lang: str) -> str:
     """
     sentences = (
         _rewrite_sentence(text, match.start(), match.end(), hits, lang)
-        for match in _SENTENCE.finditer(text)
+        for match in SENTENCE.finditer(text)
     )
     result = " ".join(s for s in sentences if s)
     return result if _substantial(result) else fallback(text, lang)

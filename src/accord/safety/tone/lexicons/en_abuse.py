@@ -61,7 +61,7 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue(
         "insult",
         0.6,
-        rf"\byour (?:{WORD} ){{0,2}}(?:is|are|was|were) {_TARGET_GAP}(?P<core>{_INSULT_ADJ})\b",
+        rf"\byour (?:{WORD} ){{0,3}}(?:is|are|was|were) {_TARGET_GAP}(?P<core>{_INSULT_ADJ})\b",
         guarded=True,
     ),
     # Mock titles used as a vocative: "Great job breaking the build again, genius."
@@ -140,6 +140,69 @@ CUES: Final[tuple[Cue, ...]] = (
         r"|including you|you included))\b",
         action="strip",
     ),
+    # A collective insult put after the noun or standing alone: "Union bullies, the lot of
+    # you.", "Rip-off merchants." (plural, so "Nightmare." about a week is left alone).
+    Cue(
+        "insult",
+        0.75,
+        rf"\b(?P<core>{_INSULT_NOUN}|{_TARGETED_NOUN}),? (?:the (?:whole |entire )?(?:lot|bunch"
+        r"|pack|load|shower) of you|all of you|every (?:last |single )?one of you)\b",
+        guarded=True,
+    ),
+    Cue(
+        "insult",
+        0.6,
+        rf"{START}(?:(?:bloody|fucking|damn|total|complete|absolute|utter|useless|lazy|lying"
+        rf"|greedy|thieving|incompetent|bunch of|pack of) )*(?P<core>{_INSULT_NOUN}"
+        rf"|{_TARGETED_NOUN})(?<=s){END}",
+        guarded=True,
+    ),
+    # A noun insult said of the reader's people: "your mother is a nosy old witch", "your kids
+    # are little monsters".
+    Cue(
+        "insult",
+        0.7,
+        r"\byour (?:\w+ ){0,2}?(?:is|are|was|were) (?:(?:such|a|an|just|nothing but|a bunch of"
+        r"|a pack of|total|complete|absolute|utter|little|right|proper|real|nosy|old|spoilt"
+        rf"|spoiled|lazy|lying|greedy) )*(?P<core>{_TARGETED_NOUN}|{_INSULT_NOUN})\b",
+        guarded=True,
+    ),
+    # A pejorative trait pinned on what belongs to the reader: "your useless lawyer", "your
+    # pathetic excuses" (not words that also sympathise: "your crazy week", "your worst fear").
+    Cue(
+        "insult",
+        0.6,
+        r"\byour (?:(?:own|little|so-called|bloody|damn|fucking) )?(?P<core>(?!(?:crazy|insane"
+        r"|nuts"
+        rf"|mad|worst|hopeless|unbearable|toxic|unstable|hysterical)\b){_INSULT_ADJ}) \w+",
+        guarded=True,
+    ),
+    # Vocative with any head noun: "Listen, you stupid woman.", "..., you lazy sod."
+    Cue(
+        "insult",
+        0.7,
+        rf"(?:^|[.,;:!?] |\band )you (?:(?:bloody|fucking|damn|little|big|old) )?(?P<core>"
+        rf"{_INSULT_ADJ}) (?:\w+ )?\w+(?= ?[.,;:!?)]|$)",
+        guarded=True,
+    ),
+    # "The neighbour from hell", "the client from hell" said of the reader.
+    Cue(
+        "insult",
+        0.7,
+        r"\b(?:you are|you were|you have been|your \w+ (?:is|are|was)) (?:\w+ ){0,3}?"
+        r"(?P<core>(?:neighbou?rs?|tenants?|landlords?|clients?|customers?|company|colleagues?"
+        rf"|{_ROLE}) from hell)\b",
+        guarded=True,
+    ),
+    # Brainlessness idioms: "nothing between your ears", "a pea for a brain".
+    Cue(
+        "insult",
+        0.7,
+        r"\b(?:nothing|sawdust|mush|cotton wool|air|rocks) (?:between your ears|for (?:a )?brains?"
+        r"|in (?:that|your) (?:head|skull))\b|\byou have (?:no|zero|half a|not got a) brain\b"
+        r"|\bbrain (?:of|the size of) an? (?:pea|peanut|goldfish|gnat|walnut)\b"
+        r"|\b(?:a|the) (?:pea|peanut|walnut|goldfish) for (?:a )?brains?\b",
+    ),
     # --- blame ----------------------------------------------------------------------------
     Cue(
         "blame",
@@ -149,6 +212,17 @@ CUES: Final[tuple[Cue, ...]] = (
     ),
     Cue("blame", 0.55, r"\b(?P<core>all your fault|your fault)(?: again)?[.!]", guarded=True),
     Cue("blame", 0.45, r"\b(?P<core>because of you|thanks to you)\b", guarded=True),
+    # A loss laid at the reader's door: "we lost the client because of you".
+    Cue(
+        "blame",
+        0.6,
+        r"\b(?:lost|missed|ruined|failed|suffer(?:s|ing|ed)?|crying|cried|cries|cry|upset|miserable"
+        r"|unhappy"
+        r"|in debt|fired|sacked|ill|scared|terrified|in therapy)\b[^.!?]{0,60}\b(?P<core>because"
+        r" of you|thanks to you)\b|\b(?P<core2>because of you)\b[^.!?]{0,60}\b(?:lost|missed"
+        r"|ruined|failed|suffer\w*|cried|crying|upset|miserable|in debt|fired|sacked)\b",
+        guarded=True,
+    ),
     Cue(
         "blame",
         0.6,
@@ -165,6 +239,23 @@ CUES: Final[tuple[Cue, ...]] = (
         r"done\b|\byou (?:only )?have (?:only )?yourself to blame\b|\byou are the reason\b",
     ),
     Cue("blame", 0.45, r"\byou started (?:it|this)\b|\byou made me do (?:it|this)\b"),
+    # The reader charged with the damage, in words of wreckage.
+    Cue(
+        "blame",
+        0.55,
+        r"\b(?:happy now|are you happy now|(?:i )?hope you are (?:happy|proud|satisfied)"
+        r"|are you proud of"
+        r" yourself|hope you are proud of yourself|this is what you wanted)\b",
+    ),
+    Cue(
+        "blame",
+        0.6,
+        r"\byou (?:have |just |really )?(?:ruined|destroyed|wrecked|poisoned|broke|broken|killed"
+        r"|torn apart|tore apart|turned) (?:\w+ ){0,2}?(?:family|marriage|childhood|life|lives"
+        r"|christmas|holiday|birthday|weekend|relationship|trust|business|team|kids|children|her"
+        r"|him|them|everyone|everything)\b",
+        guarded=True,
+    ),
     # --- profanity (the words are removed, the message kept) ------------------------------
     # Used as a verdict ("this is bullshit") the word carries the clause, so the clause goes.
     Cue("profanity", 0.65, r"\b(?P<core>bullshit|bullcrap|horseshit)\b"),
@@ -179,6 +270,14 @@ CUES: Final[tuple[Cue, ...]] = (
         action="strip",
     ),
     Cue("profanity", 0.6, r"\b(?P<core>bollocks|effing|arsehole)\b", action="strip"),
+    Cue("profanity", 0.6, r"\bcut the (?:crap|bullshit|bs)\b|\bcrap (?:excuses?|job|service)\b"),
+    Cue(
+        "profanity",
+        0.65,
+        r"\b(?P<core>shit-?shows?|shit-?storms?|clusterfucks?|shite|shitty|shitting|pissing about"
+        r"|piss-take|taking the piss)\b",
+        action="strip",
+    ),
     Cue(
         "profanity",
         0.65,
@@ -199,5 +298,12 @@ CUES: Final[tuple[Cue, ...]] = (
         r"\b(?:you|your|yours) (?P<core>(?:damn|damned|crappy|bloody|stinking|freaking|frigging"
         r"|goddamn|shitty|fucking|effing))\b",
         action="strip",
+    ),
+    Cue(
+        "blame",
+        0.55,
+        r"\b(?:failed|fell apart|went wrong|collapsed|was lost|were lost|missed)\b[^.!?]{0,40}"
+        r"\bbecause you\b",
+        guarded=True,
     ),
 )

@@ -138,11 +138,17 @@ CUES: Final[tuple[Cue, ...]] = (
         r"\bthink (?:about|of) (?:your|the) (?:kids|children|family|job|career|future|reputation"
         r"|wife|husband|house|business)\b(?= ?[.!]|$)",
     ),
-    Cue("intimidation", 0.75, r"\bwatch (?:yourself|your back|your step|out)\b(?! for)"),
+    # "Watch out" alone menaces; followed by what to watch out for, it warns.
+    Cue(
+        "intimidation",
+        0.75,
+        r"\bwatch (?:yourself|your back|your step)\b(?! for)|\bwatch out(?= ?(?:[.!]|$|or\b))",
+    ),
     Cue(
         "intimidation",
         0.7,
-        r"\b(?:watch|and see|or see|then see|wait and see|you will see) what happens\b"
+        r"\b(?:watch|and see|or see|then see|wait and see|you will see|find out|and find out)"
+        r" what happens\b"
         r"|\byou will find out\b",
     ),
     Cue(
@@ -172,7 +178,11 @@ CUES: Final[tuple[Cue, ...]] = (
         rf"|\bcount yourself lucky\b|\bi know people{END}",
     ),
     Cue("intimidation", 0.55, rf"{START}watch it{END}|\bdo not you ever\b|\bdo not ever\b"),
-    Cue("intimidation", 0.45, r"\bi am not (?:going to )?(?:tell|ask)(?:ing)? you again\b"),
+    Cue(
+        "intimidation",
+        0.45,
+        r"\bi (?:am not (?:going to )?|will not )(?:tell|ask)(?:ing)? you again\b",
+    ),
     Cue("intimidation", 0.7, r"\b(?:do not|do) you (?:even )?dare\b"),
     Cue("intimidation", 0.55, r"\bi am warning you\b|\bthis is a warning\b"),
     Cue(
@@ -234,7 +244,213 @@ CUES: Final[tuple[Cue, ...]] = (
         "intimidation",
         0.7,
         r"\b(?:we|i|people|nobody|no one) (?:will|would) (?:not|never) forget (?:who you are"
-        r"|your face|your name|what you did|this)\b",
+        r"|your face|your name|what you did|this|it|that|you)\b",
         unless=r"\b(?:thank|thanks|kind|kindness|help|grateful)\b",
+    ),
+    # --- menace by other means than the law -------------------------------------------------
+    Cue(
+        "intimidation",
+        0.7,
+        r"\b(?:it|this|that|the next one|next time) (?:will not|will never|would not) be (?:through"
+        r"|via|by|with|from|in) (?:a |my |the |any |your )?(?:lawyers?|solicitors?|courts?|police"
+        r"|mediators?|letters?|e-?mails?|texts?|the app|words|writing)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\bi would (?:think|consider) (?:(?:very|really|long and hard|twice|hard|carefully) )+"
+        r"before you\b|\bi would (?:keep an eye on|watch|look after|be careful with|mind|lock up"
+        r"|not leave) (?:your|that (?:\w+ ){0,2}of yours)\b",
+        unless=_PRACTICAL,
+    ),
+    Cue("intimidation", 0.3, r"\bif i were you\b"),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\bkeep (?:on )?(?:pushing|provoking|testing|poking|goading|winding) me\b",
+    ),
+    # Harm wished on the reader's things or people, without saying who would cause it.
+    Cue(
+        "intimidation",
+        0.6,
+        r"\b(?:people|folks?|kids|children|cars|houses|things|pets|dogs|cats|windows) (?:can |do "
+        r"|sometimes |often )?(?:have|get into|get) (?:nasty |little |terrible |unfortunate "
+        r"|all sorts of )?accidents\b",
+        unless=r"\b(?:insurance|insured|ice|icy|roads?|slippery|wet|careful on|helmet|seatbelt)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.7,
+        r"\bit would be (?:a )?(?:real |great |terrible |such a )?(?:shame|pity) if [^.!?]{0,40}?"
+        r"\b(?:found out|find out|learned|learnt|heard about|discovered|got hurt|got damaged"
+        r"|caught fire|got scratched|had an accident|happened to)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\bone day (?:it|everything|the truth|all of (?:it|this)|people|everyone) (?:will|is"
+        r" going to) (?:all )?(?:come out|know|find out)\b|\bi (?:know|have) (?:all )?your"
+        r" (?:dirty |little )?secrets\b|\bi know things about you\b",
+    ),
+    Cue("intimidation", 0.35, r"\bkeeping (?:a|my) (?:list|file|record) of everything you\b"),
+    # Retaliation promised to whoever stands up: "people who rock the boat don't last long".
+    Cue(
+        "intimidation",
+        0.65,
+        r"\b(?:people|those|anyone|anybody|employees|workers|staff|tenants|members|someone|guys"
+        r"|folks)(?: \w+){0,2} who (?:\w+ ){1,5}?(?:do not|does not|never|will not|would not)"
+        r" (?:last|stay|survive|keep (?:their|his|her) jobs?)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.5,
+        r"\b(?:i|we) know (?:exactly )?(?:which (?:one )?of you|who (?:signed|voted|complained"
+        r"|reported|leaked|talked|spoke|went|called|wrote|posted|started|organi[sz]ed))\b",
+        unless=_PRACTICAL,
+    ),
+    Cue(
+        "intimidation",
+        0.5,
+        r"\b(?:remember|do not forget) (?:that|this|it) (?:at|when|come|on|in) (?:\w+ ){0,2}?"
+        r"(?:review|appraisal|promotion|bonus|pay|renewal|contract|reference|court|custody|hearing"
+        r"|christmas)(?: time)?\b",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\band (?:you|your \w+) will be remembered\b|\b(?:we|i|people|everyone|they) will"
+        r" remember (?:you|your (?:face|name)|who (?:you are|did|signed|crossed))\b",
+        unless=r"\b(?:thank|thanks|kind|kindness|help|grateful|fondly|love|miss)\b",
+    ),
+    # Waiting for the reader at their place, or knowing where it is, for its own sake.
+    Cue(
+        "intimidation",
+        0.6,
+        r"\b(?:i|we) will be (?:waiting|there|outside) (?:for you )?(?:outside|at|by|in front of"
+        r"|near|round the back of) your (?:shop|house|home|office|work|workplace|door|place|gym"
+        r"|car|flat)\b",
+        unless=_PRACTICAL + r"|\b(?:pick|collect|drop|drive|lift|deliver|hand over|handover)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.55,
+        r"\bi (?:know|have|have got|got|found) your (?:home |new |private )?(?:address|whereabouts"
+        r"|phone number)\b",
+        unless=_PRACTICAL + r"|\b(?:send|post|deliver|drop|mail|letter|parcel|invoice|forward"
+        r"|court|bailiffs?|solicitor|lawyer|papers|documents|served?)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.55,
+        r"\b(?:it|that|this) will be your last (?:one|party|night|weekend|summer|christmas|day)"
+        r"(?: here| in this \w+)?\b",
+    ),
+    Cue(
+        "intimidation",
+        0.55,
+        r"\b(?:we will|let us) see who is laughing\b|\bwho laughs last\b|\bhow far i (?:am|will"
+        r"|would)"
+        r" (?:willing |prepared |ready )?(?:to )?go\b",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\b(?:it|this|that|things) (?:will not|would not) be pretty\b|\bwe will settle this"
+        r" (?:outside|my way|man to man|the old-fashioned way|in person)\b",
+    ),
+    # --- the conditional dare: "Do that again and ..." ------------------------------------
+    Cue(
+        "intimidation",
+        0.4,
+        r"\b(?:again|once more|one more time|ever again)\b,? and (?:you|i|we|they|your \w+) will\b"
+        r"(?![^.!?]{0,80}\b(?:court|tribunal|judge|police|council|mediator|lawyer|solicitor|hr"
+        r"|union|report|complaint|claim|towed|tow|notice|insurance|fine|review|reviews|refund"
+        r"|cancel|ombudsman|bank)\b)",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\b(?:do not|never) (?:test|push|try) (?:my patience|your luck|me)\b|\byou are (?:pushing"
+        r"|trying) your luck\b|\b(?:skating|walking|treading) on (?:very )?thin ice\b|\btread"
+        r" (?:very )?carefully\b|\bchoose your (?:next )?words (?:very )?carefully\b",
+    ),
+    Cue(
+        "intimidation",
+        0.55,
+        r"\byou (?:have not|will not have) heard the last of (?:me|this|us)\b|\bwhat goes around"
+        r" comes around\b|\bi (?:never|do not) forget\b(?= ?[.!]|$)|\bi have a long memory\b"
+        r"|\bwatch this space\b|\bsooner or later\b[^.!?]{0,40}\b(?:you|your)\b[^.!?]{0,40}"
+        r"\b(?:pay|sorry|regret|learn|see)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\bi (?:can|could) make (?:things|life|your life|this|it) (?:very |really |extremely )?"
+        r"(?:difficult|hard|unpleasant|uncomfortable|awkward) for you\b|\bthings (?:could|can"
+        r"|might|will) get (?:very |really )?(?:ugly|nasty|unpleasant|messy)\b"
+        r"|\byou (?:have|have got) a (?:lovely|nice|beautiful) (?:family|house|home|car|daughter"
+        r"|son|wife|husband|business)\b(?=[^.!?]{0,40}\b(?:shame|pity|careful|if)\b)",
+    ),
+    Cue(
+        "intimidation",
+        0.55,
+        r"\b(?:want|wanna|going|trying) to (?:test|try|push|cross|provoke) me\b",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\bi know (?:a few|some|certain|one or two|a couple of|a lot of) things (?:about you|that"
+        r"|your)\b|\b(?:would|will) (?:love|like|be interested) to (?:hear|know|learn|find out)"
+        r"(?: about)?\b(?=[^.!?]{0,60}\b(?:secret|affair|debts?|past|drinking|lies)\b)"
+        r"|\byour (?:new |ex-?)?(?:wife|husband|partner|boss|employer|girlfriend|boyfriend|mother"
+        r"|family) would (?:love|like|be interested) to (?:hear|know|learn)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.65,
+        r"\b(?:i have been|i have|i am|we have been) (?:watching|noting|noticing|logging|clocking)"
+        r" (?:when|what time|where|how often) you (?:come and go|leave|arrive|go out|get home)\b"
+        r"|\byour comings and goings\b",
+        unless=_PRACTICAL,
+    ),
+    Cue(
+        "intimidation",
+        0.65,
+        r"\bi would hate for (?:your|you|that) (?:\w+ ){0,3}?(?:to go (?:badly|wrong)"
+        r"|to get (?:hurt"
+        r"|damaged|scratched|lost)|to have an accident|to be (?:damaged|refused|cancelled|declined"
+        r"|turned down))\b",
+    ),
+    Cue(
+        "intimidation",
+        0.55,
+        r"\bfirst (?:in line|on the list|to be picked|up) for (?:redundancy|the sack|the chop"
+        r"|dismissal|the axe|cuts)\b|\bfirst on the (?:redundancy|chopping|hit) list\b",
+    ),
+    Cue(
+        "intimidation",
+        0.45,
+        r"\bi would think (?:twice|hard|again|very carefully) (?:about|before)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.35,
+        r"\bfor (?:his|her|their|your|the kids(?:')?|the children(?:')?) (?:own )?sake\b",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\b(?:people|those|anyone|staff|workers|tenants) who (?:\w+ ){1,5}?(?:tend to|often"
+        r"|usually"
+        r"|always|have a way of|somehow|soon) (?:find themselves|end up|get moved|get put|are put"
+        r"|are moved|lose)\b[^.!?]{0,40}\b(?:nights|night shifts?|the list|out of a job|without"
+        r" (?:a job|work|shifts)|first to go|the door|back of the queue)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.35,
+        rf"{START}(?:careful|be careful|watch it|mind yourself)(?:,| now)",
+        unless=r"\b(?:ice|icy|road|roads|stairs|steps?|wet|hot|slippery|traffic|sharp|dog|glass"
+        r"|floor|heavy|oven|pan|knife|cable)\b",
     ),
 )

@@ -39,7 +39,8 @@ CUES: Final[tuple[Cue, ...]] = (
         # The core takes the connector too: "send it by Friday or you'll regret it" keeps
         # its request once the threat is cut out.
         r"(?P<core>(?:\b(?:or|or else|otherwise|and) )?\byou will (?:really |so |definitely "
-        r"|certainly |truly )?(?:regret (?:it|this|that|the day|ever)|be sorry|pay for (?:this"
+        r"|certainly |truly )?(?:regret (?:it|this|that|the day|ever)|be (?:so |really |very "
+        r"|truly |deeply )?sorry|pay for (?:this"
         r"|that|it|what)|pay dearly)\b[^.!?;,]{0,200})",
         guarded=True,
         action="strip",
@@ -147,6 +148,7 @@ CUES: Final[tuple[Cue, ...]] = (
         rf"(?P<core>\b(?:or|otherwise|or else) (?:i|we) will {_NEG_FREE}[^.!?;]{{0,200}})",
         guarded=True,
         action="strip",
+        unless=r"\?",
     ),
     Cue(
         "threat",
@@ -201,7 +203,7 @@ CUES: Final[tuple[Cue, ...]] = (
         0.8,
         r"\b(?:you will|you might|you may|you could|you would) (?:\w+ ){0,5}?(?:flat|slashed"
         r"|punctured|let down) (?:tyres|tires)\b|\byour (?:tyres|tires) (?:\w+ ){0,2}?(?:slashed"
-        r"|punctured|let down)\b",
+        r"|punctured|let down|flat)\b",
     ),
     Cue(
         "threat",
@@ -260,5 +262,116 @@ CUES: Final[tuple[Cue, ...]] = (
         0.65,
         r"\byou will (?:be in|have|get into) (?:big |serious |real |a lot of |so much )?(?:trouble"
         r"|problems)\b",
+    ),
+    # --- harm promised in other words --------------------------------------------------------
+    Cue(
+        "threat",
+        0.7,
+        r"\buntil you are (?:broke|bankrupt|ruined|penniless|on the street|homeless|begging"
+        r"|finished|destroyed|in the gutter)\b|\b(?:drag|string) (?:this|it"
+        r"|you) (?:out )?(?:through"
+        r" the courts )?(?:until|till) you\b",
+    ),
+    Cue(
+        "threat",
+        0.8,
+        r"\byou will wish you (?:had (?:never|not)|were (?:never|not|dead)|never|did not|had"
+        r" (?:listened|stayed away|kept (?:quiet|your mouth shut)))\b",
+        guarded=True,
+    ),
+    Cue(
+        "threat",
+        0.8,
+        r"\byou (?:will|might|may|could) (?:\w+ ){0,2}?find (?:your|that) (?:\w+ ){0,2}?(?:tyres?"
+        r"|tires?|car|windows?|windscreen|fence|door|shed|van|bike|garden|plants|paintwork)"
+        r"(?: \w+){0,2} (?:flat|slashed|scratched|smashed|keyed|broken|damaged|gone|on fire|burnt"
+        r"|dead|kicked in|in pieces)\b",
+    ),
+    Cue("threat", 0.65, r"\b(?:not|never|no)\b[^.!?]{0,50}\bin one piece\b"),
+    Cue(
+        "threat",
+        0.7,
+        r"\b(?:do not|never) (?:expect|count on) (?:it|him|her|them|(?:your|that"
+        r"|the) \w+) (?:to come|coming"
+        r"|to be coming|to make it) (?:home|back)\b",
+    ),
+    Cue(
+        "threat",
+        0.8,
+        r"\byou will (?:get|be getting) (?:a |an )?(?:slap|smack|punch|kicking|beating|hiding"
+        r"|thump|black eye|visit from)\b",
+    ),
+    Cue(
+        "threat",
+        0.65,
+        r"\bif\b[^.!?]{0,80}\bagain\b[^.!?]{0,80}\bi will (?:deal with|sort out|take care of"
+        r"|handle) (?:it|him|her|them|that|this)(?: out)? (?:myself|personally)\b",
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"\b(?:i|we) will (?:\w+ )?(?:cut|turn|switch|shut) (?:off )?your (?:power|electricity"
+        r"|water|gas|heating|internet|supply)(?: off)?\b",
+        unless=r"\b(?:repairs?|maintenance|works?|engineer|plumber|electrician|notice|scheduled"
+        r"|between|safety)\b",
+    ),
+    Cue(
+        "threat",
+        0.8,
+        r"\b(?:i|we) will (?:\S+ )?(?P<core>(?:expose|humiliate|bankrupt|annihilate|break|finish"
+        r"|end|sink|flatten|take down|bring down|make an example of|sort) you(?: out)?)\b"
+        r"(?! (?:at|on|in|by|with|the|a|an|to|from|up|off)\b)",
+        guarded=True,
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"\b(?:i|we) will (?:\w+ )?(?P<core>(?:take|keep) (?:the (?:kids|children)|everything|it"
+        r" all|your (?:kids|children|house|home|car|money|pension)) (?:away )?(?:from|off) you)\b",
+        guarded=True,
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"\byou are (?:so )?(?:finished|done|going down|in for it|going to get it|a dead \w+)\b"
+        r"(?= ?[.!,]|$)|\byou will (?:get|be getting) what you deserve\b",
+    ),
+    Cue(
+        "threat",
+        0.75,
+        r"\b(?:i|we) will (?:\w+ )?(?:shut|quiet|silence) (?:it|him|her|them|that dog|you) up"
+        r" (?:myself|for good|permanently|once and for all)\b",
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"\byou will not have (?:a roof over your head|a penny|a job|a home|a house|anything left"
+        r"|a friend left)\b|\bwithout a roof over your head\b",
+    ),
+    Cue(
+        "threat",
+        0.65,
+        r"\bthere will not be (?:a|an|any) (?:company|job|business|house|home|family|factory|plant"
+        r"|site|money) (?:left )?(?:left )?(?:for you|to (?:work|come back|go back))\b",
+    ),
+    Cue(
+        "threat",
+        0.75,
+        r"\bmake sure (?:that )?no (?:one|body|firm|company|employer|school|bank|landlord|agency)"
+        r"(?: \w+){0,4} (?:ever )?(?:hires|employs|works with|talks to|rents to|trusts|believes)"
+        r" you\b",
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"\bsee (?:how|what) your (?:\w+ ){0,2}?(?:looks|look|is left|are left)\b(?: like)?"
+        r"(?=[^.!?]{0,40}\b(?:morning|tomorrow|tonight|night|then)\b)",
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"\b(?:goes|go|going|will go|ends up|end up|comes"
+        r"|come) (?:straight )?through your (?:front )?"
+        r"(?:window|windows|windscreen|windshield|letterbox)\b",
     ),
 )

@@ -13,7 +13,7 @@ from typing import Final
 
 from accord.safety.tone.spec import END, START, WORD, Cue
 
-__all__ = ["CUES"]
+__all__ = ["CUES", "LETDOWN", "PRAISE", "WARMTH"]
 
 # "Never" about one dated event, or in praise, is not a generalisation about the reader:
 # "you never sent me *last term's* report", "you have never missed a delivery *before*".
@@ -27,16 +27,27 @@ _EPISODE = (
     r"|sunday)\b|\bnever (?:once )?(?:missed|let (?:me|us|them) down|been late|failed to"
     r" (?:pay|deliver|turn up|show up|reply|answer))\b"
 )
+# Praise in the same sentence: "you always pack the *best* lunches", "you never *need to* ask".
+_PRAISED = (
+    r"\b(?:best|great|brilliant|lovely|wonderful|amazing|perfect|clearly|kindly|patiently"
+    r"|beautifully|so well|really well|the right|on time|early|calm|patient|generous|kind"
+    r"|helpful|thoughtful)\b|\bnever (?:need|have) to\b"
+)
 # Praise that a letdown in the next few words turns into irony: "Nice parenting. She came
 # back with nits again.", "Wonderful service as always: three weeks and still no fridge."
-_PRAISE = (
+PRAISE = (
     r"(?:great|brilliant|fantastic|wonderful|perfect|lovely|super|nice|marvell?ous|wow"
     r"|terrific|excellent|amazing|superb|stellar|fabulous|outstanding|impressive|classy"
-    r"|congrats|congratulations|well done|good job|great job|nice work|nice one|bravo)"
+    r"|congrats|congratulations|well done|good job|great job|nice work|nice one|bravo"
+    r"|top work|top job|great stuff|smashing|cracking|charming)"
 )
-_LETDOWN = (
+LETDOWN = (
     r"(?:(?:late|broken|cancell?ed|missing|lost|forgotten|wrong|empty|sick|filthy|dirty|nits|lice"
-    r"|leaking|flooded|damaged|torn|no-show|crashed|offline|out of order)\b|(?:is|are|was) down"
+    r"|leaking|flooded|damaged|torn|no-show|crashed|offline|out of order|cracked|scratched"
+    r"|dented|faulty|defective|bent|chipped|shattered|dog (?:mess|poo|poop|muck|dirt)|fly-?tipp\w*"
+    r"|vomit|overflowing|starving|hungry|woken|woke (?:me|us|the \w+)|nits|lice)\b"
+    r"|\bat [0-6] ?(?:am|in the morning)\b|never (?:happens|comes|arrives|materiali[sz]es|turns up"
+    r"|calls)\b|(?:is|are|was) down"
     r" again\b|yet again|once again|not (?:done|fixed|here|paid"
     r"|ready|working|arrived|answered|repaired|delivered)\b|still (?:no|not|nothing|waiting"
     r"|broken|missing|late)\b|another (?:\w+ )?(?:delay|excuse|cancellation|mess|no-show|mistake"
@@ -45,8 +56,9 @@ _LETDOWN = (
     r"|came|showed))"
 )
 # Good news or warmth in the same sentence: "Every time you call, the kids light up."
-_WARMTH = (
+WARMTH = (
     r"\b(?:thank|thanks|appreciate|appreciated|grateful|love|loves|happy|glad|enjoy|enjoys"
+    r"|admire|patient|great with|amazing with|how you do it|know how to|well done|proud"
     r"|excited|light up|lights up|smile|smiles|welcome|kind|helpful|reliable|look forward"
     r"|looks forward)\b"
 )
@@ -162,7 +174,7 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue(
         "sarcasm",
         0.55,
-        rf"{START}(?:oh,? )?(?P<core>{_PRAISE})(?: \w+){{0,3}} ?[,.!:] (?=.{{0,100}}\b{_LETDOWN})",
+        rf"{START}(?:oh,? )?(?P<core>{PRAISE})(?: \w+){{0,3}} ?[,.!:] (?=.{{0,100}}\b{LETDOWN})",
         action="sentence",
     ),
     Cue(
@@ -175,7 +187,7 @@ CUES: Final[tuple[Cue, ...]] = (
     # Thanks for a nuisance: "Thanks SO much for the 2am drum solo".
     Cue(
         "sarcasm",
-        0.45,
+        0.55,
         r"\b(?:thanks|thank you)(?: \w+){0,3} for the (?=.{0,60}\b(?:[0-6] ?am\b|at midnight"
         r"|in the middle of the night|on a sunday))(?=.{0,60}\b(?:party|music|noise|drum\w*|drill"
         r"\w*|hoover\w*|vacuum\w*|bang\w*|shout\w*|texts?|calls?|messages?|concert|karaoke|alarm"
@@ -275,6 +287,110 @@ CUES: Final[tuple[Cue, ...]] = (
         action="sentence",
     ),
     Cue("sarcasm", 0.4, "\U0001f643|\U0001f44f", action="sentence"),
+    # Mock awards: "Mother of the year, everyone."
+    Cue(
+        "sarcasm",
+        0.6,
+        r"\b(?:mother|father|mum|mom|dad|parent|husband|wife|partner|neighbou?r|landlord|tenant"
+        r"|employee|manager|boss|colleague|customer service|service|team player|co-parent)"
+        r" of the (?:year|month|decade|century)\b",
+        action="sentence",
+        unless=r"\b(?:thank|thanks|proud|congrat\w*|love|deserve|deserved|well done|vote|voted"
+        r"|award|nominat\w*)\b",
+    ),
+    # "Funny how your phone only works when you want something."
+    Cue(
+        "sarcasm",
+        0.5,
+        rf"{START}(?:it is |is not it |oh,? )?(?:amazing|funny|interesting|strange|odd|curious"
+        r"|incredible|remarkable|convenient|hilarious|wonderful|nice) (?:how|that) (?:you\b|your\b"
+        r"|(?:the |this |that )?\w+ only\b|it (?:only|always|never)\b)",
+        action="sentence",
+        unless=r"\b(?:thank|thanks|love|proud|grateful|admire|well done|fast|quickly)\b",
+    ),
+    Cue("sarcasm", 0.5, rf"{START}(?:oh,? )?let me guess\b", action="sentence"),
+    Cue("sarcasm", 0.8, r"\bsaid no(?: ?one| ?body)(?: ever)?\b", action="sentence"),
+    Cue(
+        "sarcasm",
+        0.45,
+        r"\bonly (?:\w+ ){1,2}(?:minutes|hours|days|weeks|months) (?:late|overdue|behind)\b",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.55,
+        r"\b(?:nice|kind|good|sweet|lovely|gracious|decent|big) of you to (?:join us|grace us"
+        r"|show up|turn up|show your face|make an appearance|bother|finally)\b",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.45,
+        r"\b(?:another|yet another|one more) (?:genius|brilliant|stellar|great|wonderful"
+        r"|fantastic|inspired|masterful|clever) (?:decision|idea|move|plan|policy|email|memo"
+        r"|suggestion|initiative)\b|\bgenius (?:decision|move|plan|policy)\b",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.4,
+        r"\ba whole (?:half|quarter|third|\d[\d.,]*|single) ?\w*|\bwhopping (?:\d|half|one|two"
+        r"|three)\w*",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.4,
+        r"\b(?:what an?|how|so|very|such an?) (?:generous|kind|thoughtful|considerate|gracious"
+        r"|magnanimous) (?:offer|gesture|proposal|contribution|of you)\b",
+        action="sentence",
+        unless=r"\b(?:thank|thanks|grateful|appreciate|accept|we accept|i accept)\b",
+    ),
+    Cue(
+        "sarcasm",
+        0.6,
+        r"\b(?:should|shall) (?:i|we) (?:throw|give|hold|organi[sz]e|bake"
+        r"|get) (?:you )?an? (?:party"
+        r"|parade|medal|cake|ceremony|trophy|award|certificate)\b",
+        action="sentence",
+    ),
+    Cue("sarcasm", 0.6, r"\byour so-called\b", action="sentence"),
+    # Thanks for a harm: "Thanks for ignoring my calls", "cheers for wasting my Saturday".
+    Cue(
+        "sarcasm",
+        0.6,
+        r"\b(?:thanks|thank you|cheers|ta|many thanks)(?: \w+){0,2}? for (?:\w+ )?(?:ignoring"
+        r"|forgetting|wasting|ruining|wrecking|breaking|losing|ditching|dumping|abandoning"
+        r"|letting (?:me|us|them|her|him) down|standing (?:me|us|them|her|him) up|leaving (?:me|us"
+        r"|them|her|him) (?:hanging|waiting|stranded|alone|in the dark)|making (?:me|us) wait"
+        r"|nothing|the (?:last-minute|short) notice|the (?:lovely )?mess)\b",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.35,
+        r"\b(?:i am|i am so|i am really|colou?r me) (?:so )?impressed\b|\bhow (?:very )?(?:original"
+        r"|brave|clever|mature|grown-up|professional)\b|\bwell,? (?:that is|that was) (?:just )?"
+        r"(?:great|brilliant|wonderful|perfect|lovely|helpful)\b",
+        action="sentence",
+        unless=r"\b(?:thank|thanks|love|proud|grateful)\b",
+    ),
+    # Drawn-out praise reads as irony: "sooo helpful", "greeeat".
+    Cue(
+        "sarcasm",
+        0.4,
+        r"\b(?:so{3,}|gre{3,}at|gr8|rea{3,}lly|tha{3,}nks|wo{3,}w|su{3,}re|ni{3,}ce"
+        r"|tha{3,}nk you)\b",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.45,
+        r"\bmust be (?:so |very |really )?(?:exhausting|tiring|hard work|draining) (?:all that"
+        r"|being"
+        r" you|doing nothing|sitting)\b|\ball that (?:sitting around|hard work of yours)\b",
+        action="sentence",
+    ),
     # Scare quotes the writer put around the reader's words: your "urgent" requests.
     Cue("sarcasm", 0.4, r'(?:^|[\s(])"(?P<core>[^"\s][^"]{0,28})"', action="keep"),
     Cue(
@@ -293,14 +409,14 @@ CUES: Final[tuple[Cue, ...]] = (
         r"|constantly|continually|forever|invariably)\b(?! (?:welcome|free to|know|mind))"
         r"(?![^.!?]{0,200}\bthank)",
         action="keep",
-        unless=_EPISODE + "|" + _WARMTH,
+        unless=_EPISODE + "|" + WARMTH + "|" + _PRAISED,
     ),
     Cue(
         "absolute_language",
         0.55,
         r"\bevery (?:single )?time you\b",
         action="keep",
-        unless=_WARMTH,
+        unless=WARMTH,
     ),
     Cue(
         "absolute_language",
@@ -345,9 +461,9 @@ CUES: Final[tuple[Cue, ...]] = (
         r"\byou (?:have |had )?(?:not|never) (?:even )?once\b|\byou\b[^.!?]{0,60}\bevery"
         r" (?:single )?time(?= ?[,.;:!?]|$)",
         action="keep",
-        unless=_WARMTH,
+        unless=WARMTH,
     ),
-    Cue("absolute_language", 0.35, r"\byou keep (?:on )?\w+ing\b", action="keep", unless=_WARMTH),
+    Cue("absolute_language", 0.35, r"\byou keep (?:on )?\w+ing\b", action="keep", unless=WARMTH),
     Cue(
         "absolute_language",
         0.5,
@@ -355,4 +471,31 @@ CUES: Final[tuple[Cue, ...]] = (
         action="keep",
     ),
     Cue("absolute_language", 0.5, r"\byou (?:\w+ ){0,2}all the time\b", action="keep"),
+    # Every exchange with the reader goes one way: "Every single conversation with you turns
+    # into a fight", "Every time I call, you lot make up a new excuse".
+    Cue(
+        "absolute_language",
+        0.55,
+        r"\bevery (?:single )?(?:conversation|discussion|talk|call|phone call|exchange|argument"
+        r"|meeting|visit|holiday|birthday|decision|plan|promise|agreement|arrangement|handover)"
+        r"\b[^.!?]{0,60}\bwith you\b",
+        action="keep",
+        unless=WARMTH,
+    ),
+    Cue(
+        "absolute_language",
+        0.4,
+        r"\bevery (?:single )?(?:conversation|discussion|call|phone call|exchange|email|message"
+        r"|text|meeting|decision|plan|promise|agreement|arrangement|handover|delivery|invoice"
+        r"|repair)\b[^.!?]{0,60}\byou\b",
+        action="keep",
+        unless=WARMTH,
+    ),
+    Cue(
+        "absolute_language",
+        0.55,
+        r"\bevery (?:single )?time (?:i|we) (?:\w+,? ){1,4}?you\b",
+        action="keep",
+        unless=WARMTH,
+    ),
 )

@@ -36,7 +36,9 @@ INSULT_ADJ: Final = words(
     sanctimonious smug condescending patronising patronizing pompous self-righteous
     self-centred self-centered self-absorbed egotistical narcissistic bossy pushy sloppy
     reckless unfit pitiful spiteful nasty vicious cruel callous shifty devious conniving
-    scheming grasping miserly useless good-for-nothing lazier dumber stupider
+    scheming grasping miserly useless good-for-nothing lazier dumber stupider feral thieving
+    gormless brainless thick-headed dozy dopey daft half-witted simple-minded weak-minded
+    pea-brained bird-brained two-timing cheating scummy grubby grabby pathological paranoid
     """
 )
 
@@ -78,7 +80,9 @@ INSULT_NOUN: Final = alt(
     bozos? dorks? weirdos? perverts? pervs? sleazeballs? slimeballs? has-beens? wannabes? sissies
     wusses whingers? know-it-alls? smart-?arses? smartass(?:es)? bigmouths? loudmouths?
     blabbermouths? nosy_parkers? nutters? headcases? basket_cases? traitors? sellouts? lackeys?
-    flunkeys? battleaxes?
+    flunkeys? battleaxes? rip-?off_merchants? scam_artists? chancers? grifters? charlatans?
+    cowboy_builders? shysters? sleazebags? cretins? clowns_in_suits old_bags? old_cows? old_goats?
+    windbags? jobsworths? pen-pushers? bean-counters? deadbeat_dads? deadbeat_mums?
     """
     ),
     _HEADS,
@@ -93,6 +97,8 @@ TARGETED_NOUN: Final = words(
     rats? vultures? sheep puppets? bullies vipers? witch(?:es)? nags? snobs? dinosaurs?
     embarrassment liability waste_of_space nightmare freaks? chickens? animals? swine worms?
     toads? hyenas? moaners? whiners? maniacs? suckers? pushovers? filth savages? brutes? disgraces?
+    lost_cause doormats? tyrants? dictators? cockroaches? rodents? goons? crybabies robots
+    zombies
     """
 )
 

@@ -129,6 +129,50 @@ CUES: Final[tuple[Cue, ...]] = (
         rf"\b(?:ton|ta|votre) (?P<core>{TRAIT_NOUN})\b",
         guarded=True,
     ),
+    # A noun insult said of the reader's people: "vos gosses sont des sauvages", "ta mère est
+    # une vieille chipie".
+    Cue(
+        "insult",
+        0.7,
+        r"\b(?:ton|ta|tes|votre|vos) (?:\w+ ){0,2}?(?:est|sont|etait|etaient) (?:(?:une|un|des|de"
+        r"|vrais?|vraies?|veritables?|sacres?|sacrees?|petits?|petites?|vieux|vieilles?|sales?"
+        rf"|vraiment|tous|toutes|que) )*(?P<core>{_TARGETED_NOUN}|{_INSULT_NOUN})\b",
+        guarded=True,
+    ),
+    # A pejorative trait pinned on what belongs to the reader: "ton incapable d'avocat" is
+    # above; here the trait follows the noun: "tes excuses minables", "ton avocat incompétent".
+    Cue(
+        "insult",
+        0.6,
+        rf"\b(?:ton|ta|tes|votre|vos) (?!(?:semaine|journee|planning|horaire|emploi du temps"
+        rf"|situation|vie)\b)\w+ (?:(?:vraiment|completement|totalement|tellement|si) )?"
+        rf"(?P<core>(?!(?:fou|folle|fous|folles|pire|pires|penible|penibles|lourd|lourde|lourds)\b)"
+        rf"{_INSULT_ADJ})\b",
+        guarded=True,
+    ),
+    # Brainlessness idioms: "t'as rien dans le crâne", "un pois chiche à la place du cerveau".
+    Cue(
+        "insult",
+        0.7,
+        r"\b(?:tu as|vous avez|tu ne as|vous ne avez) (?:vraiment |strictement |plus |donc )*"
+        r"rien dans (?:le crane|la tete|le cerveau|le ciboulot|la cervelle|le citron"
+        r"|la caboche)\b|\ba la place (?:du|de le|de la) (?:cerveau|cervelle)\b|\ben guise de"
+        r" (?:cerveau|cervelle)\b|\bcervelle de (?:moineau|pigeon|poisson rouge|mouche|colibri)\b"
+        r"|\bpetit pois dans la tete\b",
+    ),
+    # "Tu ne vaux rien (comme père)": the writer weighs the reader and finds nothing.
+    Cue(
+        "insult",
+        0.7,
+        r"\b(?:tu ne vaux|vous ne valez|tu vaux|vous valez) (?:rien|pas un clou|pas grand-chose"
+        r"|pas tripette|que dalle)\b",
+    ),
+    Cue(
+        "insult",
+        0.6,
+        r"\b(?:tu es|vous etes|tu etais|vous etiez) (?:\w+ )?(?:a la ramasse|a la masse|a cote de"
+        r" (?:tes|vos) pompes|a le ouest|completement largue\w*|nul a chier|bon a rien)\b",
+    ),
     # --- blame ----------------------------------------------------------------------------
     Cue(
         "blame",
@@ -149,8 +193,27 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue("blame", 0.45, r"\b(?P<core>a cause de (?:toi|vous))\b", guarded=True),
     Cue(
         "blame",
+        0.55,
+        r"\b(?:tu es|vous etes|t es) (?:content|contente|contents|contentes|satisfaite?s?|fiere?s?"
+        r" de (?:toi|vous))(?: de (?:toi|vous))?(?: maintenant)? ?\?|\bje espere que (?:tu es"
+        r"|vous etes) (?:content"
+        r"|contente|fiere?s? de (?:toi|vous)|satisfaite?)\b|\bce est ce que (?:tu voulais|vous"
+        r" vouliez)\b",
+    ),
+    # A loss laid at the reader's door: "on a perdu le client à cause de toi".
+    Cue(
+        "blame",
         0.6,
-        r"\b(?:tu as|vous avez) (?:\S+ )?(?P<core>detruit|gache|ruine|bousille|brise|saccage"
+        r"\b(?:perdu|rate|pleure|pleurent|malheureu\w*|vire\w*|malade|ruine\w*|souffr\w*|endette\w*"
+        r"|licencie\w*|traumatise\w*|en therapie)\b[^.!?]{0,60}\b(?P<core>a cause de (?:toi|vous)"
+        r"|par (?:ta|votre) faute)\b",
+        guarded=True,
+    ),
+    Cue(
+        "blame",
+        0.6,
+        r"\b(?:tu as|vous avez|toi qui as|vous qui avez) (?:\S+ )?(?P<core>detruit|gache|ruine"
+        r"|bousille|brise|saccage"
         r"|pourri|fichu en le air|foutu en le air) (?:cette|notre|ma|mon|nos|la|le|les|tout"
         r"|sa|son|ses|leur|leurs)\b",
         guarded=True,
@@ -191,4 +254,11 @@ CUES: Final[tuple[Cue, ...]] = (
         r"\b(?P<core>bordel|chiante?s?|emmerde\w*|tabarnouche|mautadit|en fous|en fout)\b",
         action="strip",
     ),
+    Cue(
+        "profanity",
+        0.65,
+        r"\b(?:bouge|ramene|pose|leve|bougez|ramenez|posez|levez|sors|sortez) (?:ton|votre|vos|tes)"
+        r" (?:cul|fesses|gros cul)\b|\b(?:vieille?s? |gros )?(?:trou du cul|peau de vache)\b",
+    ),
+    Cue("profanity", 0.55, r"\bun vrai bordel\b|\bce (?:est|etait) le bordel\b"),
 )

@@ -215,7 +215,7 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue("contempt", 0.5, r"\ble strict minimum\b|\ble minimum syndical\b"),
     Cue(
         "contempt",
-        0.45,
+        0.55,
         r"\bmeme pas (?:capables?|fichue?s?|foutue?s?) de\b|\bpas foutue?s? de\b",
     ),
     Cue(
@@ -308,5 +308,14 @@ CUES: Final[tuple[Cue, ...]] = (
         "contempt",
         0.75,
         r"\bje espere que (?:tu|vous) (?:te |vous )?(?:etouff|crev|pourri|souffr|meur|creve)\w*",
+    ),
+    # Ruin wished on the reader's business or life: "j'espère que votre boîte va couler".
+    Cue(
+        "contempt",
+        0.7,
+        r"\bje (?:espere|souhaite) que (?:tu|vous|ton \w+|ta \w+|votre \w+|vos \w+|tes \w+)"
+        r" (?:\w+ ){0,2}?(?P<core>(?:coul|fa\w* faillite|ferm|brul|ruin|perd\w* tout|crev|pourri"
+        r"|depos\w* le bilan)\w*)",
+        guarded=True,
     ),
 )

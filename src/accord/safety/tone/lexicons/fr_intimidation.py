@@ -44,7 +44,7 @@ CUES: Final[tuple[Cue, ...]] = (
         "intimidation",
         0.8,
         r"\b(?:tu verras|vous verrez|tu vas voir|vous allez voir) ce qui (?:va )?(?:se passer"
-        r"|arriver|arrivera|se passera)\b",
+        r"|arriver|arrivera|se passera|se passe|arrive)\b",
     ),
     Cue(
         "intimidation",
@@ -237,5 +237,187 @@ CUES: Final[tuple[Cue, ...]] = (
         "intimidation",
         0.25,
         r"\bje (?:te|vous) le (?:jure|promets|garantis)\b|\bcrois-moi\b|\bcroyez-moi\b",
+    ),
+    # --- menace by other means ---------------------------------------------------------------
+    Cue(
+        "intimidation",
+        0.6,
+        r"\bqui rira (?:bien )?le dernier\b|\bjusque ou je (?:suis pret(?:e)?|peux|vais|serais"
+        r" pret(?:e)?|compte) (?:a )?aller\b|\b(?:ce ne sera|ca ne va pas etre|ca ne sera) pas"
+        r" joli\b|\bca va (?:barder|chauffer|saigner) pour (?:toi|vous)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.5,
+        r"\b(?:tu as|vous avez) (?:tout )?interet a\b",
+        unless=r"\b(?:si (?:tu veux|vous voulez)|pour (?:avoir|profiter|eviter|trouver)|vite"
+        r" complet|places|reserver)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.55,
+        r"\bfai(?:s|tes) (?:bien |tres )?attention a ce que (?:tu|vous) (?:dis|dites|racontes"
+        r"|racontez|fais|faites|ecris|ecrivez|postes|postez|publies|publiez)\b",
+    ),
+    Cue("intimidation", 0.3, r"\b(?:tu devrais|vous devriez) faire (?:tres )?attention\b"),
+    Cue(
+        "intimidation",
+        0.55,
+        r"\bon ne sait jamais ce qui (?:peut|pourrait) (?:arriver|se passer)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        rf"\bet (?:tu verras|vous verrez|tu vas voir|vous allez voir){END}",
+        unless=r"\b(?:super|genial|bien|plaisir|adorer|aimer|content|heureu\w+|essaie|essayez"
+        r"|goute|goutez|recette)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.5,
+        r"\b(?:tu verras|vous verrez|tu vas voir|vous allez voir) (?:a quel point|combien|comment)"
+        r" (?:ce|ca|le|la|les) \w+ (?:est|sont|peut|peuvent) (?:petit|petite|long|longue|dur|dure"
+        r"|cher|chere|mechant|moche|sale)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.5,
+        r"\b(?:tu le auras|vous le aurez|tu ne le auras|vous ne le aurez) (?:bien )?(?:cherche"
+        r"|voulu|merite)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.55,
+        r"\bun jour (?:tout le monde|tout|les gens|ils|tes enfants|vos enfants) (?:saura|sauront"
+        r"|se saura|sortira|apprendra|apprendront)\b|\bje (?:connais|sais) (?:tous )?(?:tes|vos)"
+        r" (?:petits |sales )?secrets\b|\bje sais des choses sur (?:toi|vous)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.55,
+        r"\ba (?:ta|votre) place,? je (?:surveillerais|ferais (?:tres )?attention|me mefierais"
+        r"|reflechirais (?:bien|a deux fois)|ne ferais pas ca|garderais un oeil)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.55,
+        r"\bje (?:vous|te) attendrai (?:devant|a la sortie|en bas|pres|dehors)\b",
+        unless=_PRACTICAL + r"|\b\d+ ?h\b|\becole|\bgare\b|\bpour (?:recuperer|deposer|prendre)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.7,
+        r"\bje sais ou (?:se trouve|se trouvent|est|sont|habite|vit|travaille|dort) (?:ton|ta|tes"
+        r"|votre|vos) \w+",
+        unless=_PRACTICAL,
+    ),
+    Cue(
+        "intimidation",
+        0.5,
+        r"\b(?:on|je|nous) (?:sait|sais|savons) (?:tres bien |exactement )?qui (?:a|ont) (?:signe"
+        r"|vote|porte plainte|parle|fait fuiter|appele|ecrit|manifeste|fait greve)\b",
+        unless=_PRACTICAL,
+    ),
+    Cue(
+        "intimidation",
+        0.55,
+        r"\b(?:je|on) ne (?:le |te |vous |la )?(?:oublierai|oubliera|oublierons) (?:pas|jamais)\b",
+        unless=r"\b(?:merci|gentil\w*|aide|reconnaissante?|genereu\w+)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\b(?:ne|n) (?:restent|reste|tiennent|tient|durent|dure|font|fait) pas (?:long ?feu"
+        r"|longtemps)(?: ici| dans (?:cette|la) \w+)?\b(?=[^.!?]{0,0})",
+        unless=r"\b(?:piles?|batteries?|fleurs?|yaourts?|fruits?|neige|glace|beau temps|soldes)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.45,
+        r"\bregler (?:ca|cela|le probleme|nos comptes) (?:entre nous|directement avec (?:toi|vous)"
+        r"|a ma (?:facon|maniere)|dehors|autrement|en personne)\b",
+    ),
+    # --- the conditional dare: "Refais ça et ..." ----------------------------------------------
+    Cue(
+        "intimidation",
+        0.4,
+        r"\b(?:encore une fois|une fois de plus|encore|de nouveau|une seule fois)\b,? et (?:tu|vous"
+        r"|je|on|ton \w+|ta \w+|votre \w+) (?:vas|allez|vais|va|verras|verrez|auras|aurez)\b"
+        r"(?![^.!?]{0,80}\b(?:tribunal|juge|police|mairie|syndic|mediat\w+|avocat\w*|rh|syndicat"
+        r"|plainte|signal\w*|fourriere|amende|assurance|preavis)\b)",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\bne (?:teste|testez|pousse|poussez) pas (?:ma patience|ta chance|votre chance"
+        r"|le bouchon)\b"
+        r"|\b(?:tu pousses|vous poussez) le bouchon\b|\b(?:tu marches|vous marchez) sur des"
+        r" oeufs\b|\bchoisis(?:sez)? bien tes mots\b|\bpese(?:z)? (?:bien )?(?:tes|vos) mots\b",
+    ),
+    Cue(
+        "intimidation",
+        0.55,
+        r"\b(?:tu ne as|vous ne avez) pas fini de entendre parler de moi\b|\bje ne oublie jamais\b"
+        r"|\bje ai la memoire longue\b|\bca se paiera\b|\btot ou tard\b[^.!?]{0,40}\b(?:tu|vous)\b"
+        r"[^.!?]{0,40}\b(?:payer|paieras|paierez|regrett\w+|comprendr\w+)\b|\bon se reverra\b",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\bje (?:peux|pourrais) (?:te|vous) rendre la vie (?:tres |vraiment )?(?:difficile"
+        r"|compliquee|impossible|dure)\b|\bles choses pourraient (?:tres )?mal tourner\b"
+        r"|\b(?:tu as|vous avez) une (?:jolie|belle) (?:maison|famille|voiture|fille)\b"
+        r"(?=[^.!?]{0,40}\b(?:dommage|attention|si)\b)",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\bje sais (?:deux ou trois|quelques|certaines|des|pas mal de"
+        r"|plein de) choses (?:sur (?:toi"
+        r"|vous)|que)\b|\b(?:adorerait|aimerait|serait ravie? de|serait interessee? de)"
+        r" (?:apprendre|savoir|entendre)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.65,
+        r"\bce serait dommage que (?:ton|ta|tes|votre|vos) (?:\w+ ){1,3}?(?:se passe mal|se passent"
+        r" mal|tourne mal|tournent mal|soit refusee?|ne soit pas renouvelee?|prenne feu"
+        r"|soit abimee?"
+        r"|soit rayee?|ait un accident|disparaisse)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.65,
+        r"\bje ai (?:note|remarque|releve|vu) (?:a quelles? heures?|quand) (?:vous|tu)"
+        r" (?:entrez|sortez|entres|sors|partez|pars|rentrez|rentres)\b|\b(?:vos|tes) allees et"
+        r" venues\b",
+        unless=_PRACTICAL,
+    ),
+    Cue(
+        "intimidation",
+        0.55,
+        r"\b(?:les |sont les |etre les )?premiers (?:sur la liste des (?:departs|licenciements)|a"
+        r" (?:partir|sauter|etre licencies|etre remercies))\b",
+    ),
+    Cue(
+        "intimidation",
+        0.45,
+        r"\ba (?:ta|votre) place,? je reflechirais\b",
+    ),
+    Cue("intimidation", 0.35, r"\bpour (?:son|ton|votre|leur) (?:propre )?bien\b"),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\bceux qui (?:\w+ ){1,5}?(?:finissent|se retrouvent|terminent|atterrissent|perdent)"
+        r" (?:souvent |toujours |vite |rapidement )?(?:de nuit|sur la liste|au placard"
+        r"|sans (?:boulot"
+        r"|travail|poste)|dehors|mutes|leur poste)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.35,
+        rf"{START}(?:attention|prudence|fais gaffe|faites gaffe),",
+        unless=r"\b(?:verglas|route|escalier|marche|chaud|glissant|chien|circulation|sangle|siege"
+        r"|verre|sol|lourd|four|couteau|cable|mouille)\b",
     ),
 )

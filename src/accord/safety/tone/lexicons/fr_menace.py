@@ -123,7 +123,7 @@ CUES: Final[tuple[Cue, ...]] = (
         "threat",
         0.8,
         r"\b(?:tu retrouveras|vous retrouverez) (?:ta|tes|ton|votre|vos) \w+ (?:rayee?s?|crevee?s?"
-        r"|cassee?s?|defoncee?s?|brulee?s?|en morceaux|abimee?s?|taguee?s?)\b",
+        r"|cassee?s?|defoncee?s?|brulee?s?|en morceaux|abimee?s?|taguee?s?|a plat|degonflee?s?)\b",
     ),
     Cue("threat", 0.8, r"\b(?:tu vas|vous allez) le sentir passer\b"),
     Cue(
@@ -154,6 +154,7 @@ CUES: Final[tuple[Cue, ...]] = (
         rf"(?P<core>\b(?:ou|sinon|ou bien|autrement) (?:je|on|nous) {_NOT_LAWFUL}[^.!?;]{{0,200}})",
         guarded=True,
         action="strip",
+        unless=r"\?",
     ),
     Cue(
         "threat",
@@ -270,5 +271,112 @@ CUES: Final[tuple[Cue, ...]] = (
         0.65,
         r"\b(?:tu vas|vous allez|tu risques de|vous risquez de) avoir (?:de |des )(?:gros |graves "
         r"|serieux |tres gros |sacres )?(?:problemes|ennuis)\b",
+    ),
+    # --- harm promised in other words --------------------------------------------------------
+    Cue(
+        "threat",
+        0.85,
+        r"\b(?:tu vas|vous allez|tu|vous) (?:\S+ )?(?P<core>regrett\w* (?:de etre nee?s?|le jour ou"
+        r"|amerement|de me avoir (?:\w+ )?(?:menti|trahie?|cherchee?|provoquee?|croisee?"
+        r"|rencontree?|connue?|quittee?|fait ca)|de avoir croise))",
+        guarded=True,
+    ),
+    Cue(
+        "threat",
+        0.8,
+        r"\b(?:tu vas|vous allez|tu risques de|vous risquez de) (?:te |vous )?(?:manger|prendre"
+        r"|recevoir|ramasser) (?:une|des|un) (?:claque|claques|baffe|baffes|gifle|gifles|raclee"
+        r"|volee|taloche|mornifle|beigne|torgnole|tarte|coup de poing|pain|mandale|rouste)\b",
+    ),
+    Cue(
+        "threat",
+        0.65,
+        r"\bsi\b[^.!?]{0,80}\b(?:encore|de nouveau|une fois de plus|une autre fois)\b[^.!?]{0,80}"
+        r"\bje (?:me )?en (?:occupe|occuperai|charge|chargerai|charger) (?:moi-meme|personnellement"
+        r"|a ma facon)\b",
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"\b(?:je|on) (?:vais |va )?(?:te |vous )?(?:coupe|couperai|couper|coupera) (?:ton|ta|votre"
+        r"|le|la) (?:electricite|courant|eau|gaz|chauffage|internet|compteur)\b",
+        unless=r"\b(?:travaux|reparation|intervention|entretien|technicien|plombier|electricien"
+        r"|preavis|prevue?)\b",
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"\bne (?:compte|comptez) (?:pas|plus) (?:le|la|les) revoir\b|\b(?:tu ne|vous ne)"
+        r" (?:le|la|les) (?:reverras|reverrez) (?:plus|pas|jamais)\b",
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"\bjusque a ce que (?:tu sois|vous soyez) (?:ruinee?s?|a la rue|sur la paille|fauchee?s?"
+        r"|a genoux|fini|finie)\b",
+    ),
+    Cue(
+        "threat",
+        0.8,
+        r"\b(?:je vais|je vas|on va|je compte) (?:\S+ )?(?P<core>(?:te|vous) (?:humilier"
+        r"|faire tomber"
+        r"|couler|enterrer|aneantir|faire plonger|briser|exploser|demonter|atomiser|afficher"
+        r"|denoncer partout))\b",
+        guarded=True,
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"\b(?:je vais|on va|je compte) (?:\w+ )?(?P<core>(?:te|vous) (?:prendre|retirer|enlever)"
+        r" (?:les enfants|tout|ta maison|votre maison|ta voiture|tes enfants|vos enfants))\b",
+        guarded=True,
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"(?:^|(?<=[.!?;,] ))(?:tu es|vous etes|t es) (?:fini|finie|finis|foutue?s?|grille|grillee"
+        r"|cuit|cuite)(?=\s*(?:[.!]|$))|\b(?:tu vas|vous allez) (?:avoir|recevoir) ce que (?:tu"
+        r" merites|vous meritez)\b",
+    ),
+    Cue(
+        "threat",
+        0.75,
+        r"\bje (?:le|la|les|te|vous) (?:fais|ferai|vais faire) taire (?:moi-meme|pour de bon"
+        r"|definitivement|une bonne fois pour toutes)\b",
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"\b(?:tu ne auras|vous ne aurez) plus (?:de toit|rien|un sou|un centime|de maison"
+        r"|de boulot"
+        r"|de travail)\b|\b(?:tu finiras|vous finirez) a la rue\b",
+    ),
+    Cue(
+        "threat",
+        0.65,
+        r"\bil ne y aura plus (?:de |le )?(?:entreprise|boulot|travail|maison|famille|usine|site)"
+        r" (?:ou|pour)\b",
+    ),
+    Cue(
+        "threat",
+        0.75,
+        r"\bje (?:me assure|ferai en sorte|vais faire en sorte|veillerai a ce) que (?:aucune?"
+        r"|personne"
+        r"|plus personne) (?:\w+ ){0,5}?ne (?:te|vous) (?:embauche|engage|recrute|parle|croie"
+        r"|loue|fasse confiance)\b",
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"\b(?:tu verras|vous verrez) (?:le etat|ce que devient|ce qui reste"
+        r"|ce que deviennent) (?:de )?"
+        r"(?:ta|ton|tes|votre|vos)\b",
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"\b(?:passe|passent|passera|passeront|finira|finiront|atterrit|atterrissent|atterrira)"
+        r" (?:direct |directement )?(?:par|dans) (?:ta|votre) (?:fenetre|pare-brise|vitre"
+        r"|vitrine)\b",
     ),
 )

@@ -10,7 +10,7 @@ from typing import Final
 
 from accord.safety.tone.spec import END, START, WORD, Cue
 
-__all__ = ["CUES"]
+__all__ = ["CUES", "LETDOWN", "PRAISE", "WARMTH"]
 
 # "Jamais" about one dated event, or in praise, is not a generalisation about the reader:
 # "tu ne m'as jamais envoyé le bulletin *du dernier trimestre*", "vous n'avez jamais manqué une
@@ -26,19 +26,32 @@ _EPISODE = (
 # Praise that a letdown in the next few words turns into irony: "Quel service formidable :
 # trois semaines et toujours pas de frigo."
 # Warmth in the same sentence: "Tu fais toujours rire les enfants, ils adorent ça."
-_WARMTH = (
+WARMTH = (
     r"\b(?:merci|adore|adores|adorent|aime|aimes|aiment|contente?s?|ravie?s?|heureu(?:x|se|ses)"
-    r"|bienvenue?s?|plaisir|rire"
+    r"|bienvenue?s?|plaisir|rire|calmer|rassure\w*|patiente?|admire|bravo|comment tu fais"
+    r"|comment vous faites|bien joue|genial|formidable"
     r"|sourire|genti\w+ avec)\b"
 )
-_PRAISE = (
+# Praise or a good outcome in the same sentence: "tu expliques toujours les choses
+# *clairement*", "chaque fois que tu lui lis une histoire, elle dort *mieux*".
+_PRAISED = (
+    r"\b(?:mieux|sourit|clairement|patiemment|gentiment|le meilleur|la meilleure|les meilleurs"
+    r"|les meilleures|super|parfaitement|tres bien|si bien|a le heure|en avance)\b"
+    r"|\b(?:na|n) (?:as|avez) (?:jamais )?besoin de\b|\bjamais besoin de\b"
+)
+PRAISE = (
     r"(?:super|genial|parfait|formidable|bravo|magnifique|excellent|chouette|trop bien|top"
+    r"|du beau travail|du beau boulot|impeccable|merveilleux|quel bonheur|quelle joie"
+    r"|quel plaisir"
     r"|merveilleux|felicitations|bien joue|chapeau|quel(?:le)? \w+ (?:formidable|genial|geniale"
     r"|parfait|parfaite|magnifique|exemplaire|remarquable|impeccable|efficace))"
 )
-_LETDOWN = (
+LETDOWN = (
     r"(?:(?:en retard|annulee?s?|cassee?s?|en panne|oubliee?s?|perdue?s?|malades?|sales?|poux"
-    r"|ratee?s?|abimee?s?|inondee?s?|fuite|en rade)\b|toujours pas\b|au dernier moment"
+    r"|ratee?s?|abimee?s?|inondee?s?|fuite|en rade|felee?s?|fissuree?s?|rayee?s?|tordue?s?"
+    r"|defectueu(?:x|se)s?|crottes?|vomi|debordent|hs|affamee?s?|le ventre vide|poux"
+    r"|reveillee?s?)\b"
+    r"|(?:ne )?(?:arrive|vient|rappelle) jamais\b|toujours pas\b|au dernier moment"
     r"|pas (?:fait|repare|paye|pret|arrive|venu|livre|reparee?)\b|une fois de plus"
     r"|derniere minute|[0-5] ?h du matin|jusque a [0-5] ?h\b|en pleine nuit"
     r"|sans (?:son |sa |ses |un |une )?(?:manteau|veste|chaussures|repas|devoirs"
@@ -58,8 +71,8 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue(
         "sarcasm",
         0.55,
-        rf"(?:{START}(?:oh,? )?|\b)(?P<core>{_PRAISE})(?: \w+){{0,4}} ?[,.!:] "
-        rf"(?=.{{0,100}}\b{_LETDOWN})",
+        rf"(?:{START}(?:oh,? )?|\b)(?P<core>{PRAISE})(?: \w+){{0,4}} ?[,.!:] "
+        rf"(?=.{{0,100}}\b{LETDOWN})",
         action="sentence",
     ),
     Cue(
@@ -73,9 +86,11 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue(
         "sarcasm",
         0.55,
-        r"\b(?:bravo|felicitations|chapeau) (?:pour|a) (?:ton|ta|tes|votre|vos) (?:sens (?:des"
+        r"\b(?:bravo|felicitations|chapeau) (?:pour|a) (?:ton|ta|tes|votre|vos|le|la"
+        r"|les) (?:sens (?:des"
         r" responsabilites|de le organisation|du timing|des priorites|du devoir)|ponctualite"
-        r"|organisation|professionnalisme|fiabilite|maturite|politesse|delicatesse|serieux)\b",
+        r"|organisation|professionnalisme|fiabilite|maturite|politesse|delicatesse|serieux"
+        r"|education|ponctualite)\b",
         action="sentence",
     ),
     Cue(
@@ -134,6 +149,85 @@ CUES: Final[tuple[Cue, ...]] = (
         action="sentence",
     ),
     Cue("sarcasm", 0.4, "\U0001f643|\U0001f44f", action="sentence"),
+    # Mock awards: "Père de l'année, vraiment."
+    Cue(
+        "sarcasm",
+        0.6,
+        r"\b(?:pere|mere|papa|maman|parent|mari|femme|voisine?|proprio|proprietaire|locataire"
+        r"|employee?|patron(?:ne)?|chef|collegue|service client) (?:de le annee|du mois|du siecle"
+        r"|de la decennie)\b",
+        action="sentence",
+        unless=r"\b(?:merci|fiere?s?|felicitations|bien merite|bravo a|prix|elue?|vote)\b",
+    ),
+    Cue(
+        "sarcasm",
+        0.5,
+        rf"{START}(?:ah|oh|ben|bah)(?: oui| ben| bah)?,? (?:bien sur|evidemment|forcement"
+        r"|naturellement|comme par hasard)\b",
+        action="sentence",
+    ),
+    Cue("sarcasm", 0.5, rf"{START}laisse(?:z)?-moi deviner\b", action="sentence"),
+    Cue(
+        "sarcasm",
+        0.35,
+        r"\bce est (?:encore|toujours) la faute (?:de|du|des|a)\b|\bdu (?:beau|joli|bon) (?:travail"
+        r"|boulot)\b",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.5,
+        r"\bquel(?:le)? (?:generosite|delicatesse|elegance|classe|rapidite|reactivite|ponctualite"
+        r"|gentillesse|finesse|sens de le humour)\b(?! (?:de|pour|a|dans)\b)",
+        action="sentence",
+        unless=r"\bmerci\b",
+    ),
+    Cue(
+        "sarcasm",
+        0.45,
+        r"\b(?:ca doit etre|ce doit etre) (?:vraiment |tellement |si )?(?:epuisant|fatigant"
+        r"|eprouvant|dur|harassant) de (?:rester|ne rien|ne pas|faire semblant|glander)\b",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.4,
+        r"\b(?:un|une|deux|trois) (?:demi|quart|petit|petite|malheureux|malheureuse) ?(?:pour ?cent"
+        r"|%|euro|euros|centimes?)\b|\b(?:un|une) (?:demi|misere|aumone)\b",
+        action="sentence",
+    ),
+    Cue("sarcasm", 0.6, r"\b(?:ton|ta|tes|votre|vos) soi-disante?s?\b", action="sentence"),
+    # Thanks for a harm: "merci de m'avoir ignorée", "merci pour le lapin".
+    Cue(
+        "sarcasm",
+        0.6,
+        r"\bmerci (?:beaucoup |bien |encore )?(?:de|pour|de me|de nous) (?:\w+ ){0,2}?(?:avoir )?"
+        r"(?:ignore\w*|oublie\w*|gache\w*|ruine\w*|casse\w*|perdu\w*|laisse\w* tomber"
+        r"|lache\w*|plante\w*|abandonne\w*|fait attendre|faire attendre|poser un lapin|le lapin"
+        r"|rien|le retard|la pagaille|le bazar)\b",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.35,
+        r"\bje suis (?:tres |vraiment )?impressionnee?\b|\bquelle (?:originalite|maturite"
+        r"|bravoure)\b|\bbon ben (?:bravo|super|genial|merci)\b",
+        action="sentence",
+        unless=r"\b(?:merci (?:pour|de)|fiere?|adore)\b",
+    ),
+    Cue(
+        "sarcasm",
+        0.4,
+        r"\b(?:su{3,}per|ge{3,}nial|me{3,}rci|tro{3,}p|bra{3,}vo)\b",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.35,
+        rf"{START}oh,? (?:tu es|vous etes) (?:\w+ )?(?:debordee?s?|occupee?s?|surmenee?s?"
+        r"|fatiguee?s?|sous le eau) ?\?",
+        action="sentence",
+    ),
     Cue("sarcasm", 0.4, r"\bsans blague\b", action="sentence"),
     Cue(
         "sarcasm",
@@ -194,7 +288,8 @@ CUES: Final[tuple[Cue, ...]] = (
         "sarcasm",
         0.35,
         r"\b(?:ca fait|il y a) (?:seulement|que|juste) (?:\w+ )?(?:jours|semaines|mois|ans|une"
-        r" semaine|un mois|un an)\b|\bje adore (?:quand (?:tu|vous)|la facon dont (?:tu|vous)"
+        r" semaine|un mois|un an)\b|\bje adore (?:quand (?:tu|vous)|comme (?:tu|vous)"
+        r"|la facon dont (?:tu|vous)"
         r"|comment (?:tu|vous))\b|\bne (?:fais|faites) pas attention a moi\b",
         action="sentence",
     ),
@@ -205,7 +300,7 @@ CUES: Final[tuple[Cue, ...]] = (
         0.55,
         rf"\b(?:tu|vous) (?:ne |n )?(?:{WORD} ){{0,3}}?(?P<core>jamais)\b",
         action="keep",
-        unless=_EPISODE + "|" + _WARMTH,
+        unless=_EPISODE + "|" + WARMTH + "|" + _PRAISED,
     ),
     # "Tu es toujours d'accord ?" asks whether something still holds: questions and
     # "toujours pas" (still not) are not generalisations.
@@ -216,7 +311,7 @@ CUES: Final[tuple[Cue, ...]] = (
         r"(?![^.!?]{0,200}(?<!hein )(?<!hein)(?<!non )\?)(?! (?:le |la |les )?bienvenue?s?\b)"
         r"(?![^.!?]{0,200}\bmerci\b)",
         action="keep",
-        unless=_WARMTH,
+        unless=WARMTH + "|" + _PRAISED,
     ),
     Cue(
         "absolute_language",
@@ -230,6 +325,7 @@ CUES: Final[tuple[Cue, ...]] = (
         0.5,
         r"\b(?P<core>(?:a )?chaque fois) (?:que )?(?:tu|vous)\b",
         action="keep",
+        unless=WARMTH + "|" + _PRAISED,
     ),
     Cue(
         "absolute_language",
@@ -255,6 +351,30 @@ CUES: Final[tuple[Cue, ...]] = (
         "absolute_language",
         0.45,
         r"\ba chaque fois ce est (?:pareil|la meme chose)\b|\btoujours pareil\b",
+        action="keep",
+    ),
+    # Every exchange with the reader goes one way: "avec toi, c'est tout le temps la même
+    # histoire", "à chaque appel, vous inventez une nouvelle excuse".
+    Cue(
+        "absolute_language",
+        0.55,
+        r"\bavec (?:toi|vous),? ce est (?:toujours|tout le temps|a chaque fois|chaque fois|sans"
+        r" arret|systematiquement)\b",
+        action="keep",
+    ),
+    Cue(
+        "absolute_language",
+        0.5,
+        r"\ba chaque (?:appel|visite|rendez-vous|echange|message|reunion|livraison|demande|relance"
+        r"|courrier|mail|discussion|conversation|week-end|remise)\b,? (?:tu|vous)\b",
+        action="keep",
+        unless=WARMTH,
+    ),
+    Cue(
+        "absolute_language",
+        0.5,
+        r"\b(?:toi|vous),? (?:tu|vous) ne (?:fais|faites) (?:jamais )?rien\b|\bce est toujours"
+        r" (?:moi|nous) qui\b",
         action="keep",
     ),
 )

@@ -1,0 +1,161 @@
+"""The learned cue: its model, its training, and how the coach weighs it against the lexicons.
+
+The mechanics are tested with a tiny hand-made model patched in (a made-up word "zorblax"
+carries all its weight), so these tests hold whatever the shipped weights are; the shipped
+weights themselves are checked for shape and for being what training on the dev split writes
+(test_tone_benchmark.py).
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from accord.safety.tone import REASONS, assess, learned, weights
+from accord.safety.tone import analysis as analysis_module
+from accord.safety.tone.normalise import normalise
+
+
+@pytest.fixture
+def zorblax(monkeypatch):
+    """A model in which "zorblax" is confident hostility and "blorf" only supporting."""
+    model = learned.Model(
+        bias=-1.0,
+        weights={"zorblax": 6.0, "blorf": 3.0},
+        reasons={"zorblax": "contempt", "blorf": "insult"},
+        supporting=1.0,
+        confident=3.0,
+    )
+    monkeypatch.setattr(analysis_module, "MODEL", model)
+    return model
+
+
+def test_features_are_words_and_adjacent_pairs_of_normalised_text():
+    assert learned.features(normalise("T'es nul !", "fr").text) == {
+        "tu",
+        "es",
+        "nul",
+        "!",
+        "tu_es",
+        "es_nul",
+        "nul_!",
+    }
+
+
+def test_verdict_sums_the_weights_and_names_the_strongest_reason():
+    model = learned.Model(
+        bias=0.5,
+        weights={"a": 1.0, "b": 2.0, "c": -4.0},
+        reasons={"a": "insult", "b": "threat"},
+        supporting=0.0,
+        confident=1.0,
+    )
+    assert model.verdict({"a", "b", "unknown"}) == learned.Verdict(3.5, "threat")
+    assert model.verdict({"c"}) == learned.Verdict(-3.5, None)
+
+
+def test_verdict_does_not_depend_on_the_order_features_come_in():
+    rng = random.Random(4)
+    values = {f"w{i}": rng.uniform(-1, 1) / 3 for i in range(200)}
+    model = learned.Model(0.1, values, {}, supporting=0.0, confident=1.0)
+    names = list(values)
+    first = model.verdict(names)
+    rng.shuffle(names)
+    assert model.verdict(names) == first
+
+
+def test_weight_is_nothing_below_supporting_and_flags_alone_from_confident():
+    model = learned.Model(0.0, {}, {}, supporting=1.0, confident=3.0)
+    assert model.weight(0.99) == 0.0
+    assert 0 < model.weight(1.0) < 0.5
+    assert model.weight(3.0) >= 0.5
+    assert model.weight(100.0) == 0.9
+
+
+def test_fit_is_deterministic_and_learns_the_direction_of_the_evidence():
+    examples = [({"nul", "tu"}, True, ["insult"])] * 6 + [({"merci", "tu"}, False, [])] * 6
+    examples += [({"once"}, True, ["threat"])]
+    first = learned.fit(examples)
+    assert learned.fit(examples) == first
+    _bias, fitted, reasons = first
+    assert fitted["nul"] > 0 > fitted["merci"]
+    assert "once" not in fitted  # seen in a single message: below MIN_COUNT
+    assert reasons["nul"] == "insult"
+    assert "merci" not in reasons
+
+
+def test_threshold_leaves_at_most_the_allowed_share_of_civil_messages_above_it():
+    rng = random.Random(9)
+    scores = [rng.gauss(0, 2) for _ in range(300)]
+    hostile = [rng.random() < 0.5 for _ in scores]
+    for share in (0.0, 0.02, 0.1, 0.5):
+        threshold = learned.threshold_for(scores, hostile, share)
+        civil = [s for s, h in zip(scores, hostile, strict=True) if not h]
+        above = sum(s >= threshold for s in civil)
+        assert above <= share * len(civil)
+
+
+def test_out_of_fold_scores_each_example_without_seeing_it():
+    # "solo" appears in two messages of different folds: each fold model has seen it once,
+    # below MIN_COUNT, so neither example's score can use it.
+    examples = [({"solo", f"x{i}"}, True, ["insult"]) for i in range(2)]
+    examples += [({f"c{i}", "filler"}, False, []) for i in range(8)]
+    scores = learned.out_of_fold(examples, folds=5)
+    assert len(scores) == len(examples)
+    assert scores[0] == scores[1]
+
+
+def test_shipped_weights_are_well_formed():
+    assert weights.WEIGHTS
+    assert set(weights.REASONS) <= set(weights.WEIGHTS)
+    assert set(weights.REASONS.values()) <= set(REASONS)
+    assert weights.SUPPORTING < weights.CONFIDENT
+    assert abs(weights.BIAS) < 1.0  # the prior, not a learned offset
+
+
+def test_a_confident_model_flags_what_no_phrase_names(zorblax):
+    result = assess("Honestly, zorblax.")
+    assert result.flagged
+    assert result.reasons == ("contempt",)
+    assert result.suggestion is not None
+    assert not assess(result.suggestion).flagged
+
+
+def test_the_rewrite_leaves_out_the_sentences_the_model_finds_hostile(zorblax):
+    result = assess("You are zorblax. The handover is at six on Friday.")
+    assert result.flagged
+    assert result.suggestion == "The handover is at six on Friday."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please stop the zorblax at night.",  # courtesy
+        "Thanks so much for the zorblax, it was lovely.",  # warmth
+        "Pourriez-vous arrêter le zorblax ?",  # French courtesy
+    ],
+)
+def test_the_model_is_silent_on_courtesy_and_warmth(zorblax, text):
+    lang = "fr" if "Pourriez" in text else "en"
+    assert not assess(text, lang).flagged
+
+
+def test_the_model_does_not_overrule_a_phrase_the_lexicons_found_innocent(zorblax):
+    # The insult is negated; the lexicons saw it and let it go, so the model stays out.
+    assert not assess("I'm not calling you an idiot, zorblax.").flagged
+    # Without the blocked phrase the same model speaks.
+    assert assess("Zorblax.").flagged
+
+
+def test_supporting_evidence_tips_only_a_cue_of_some_weight(zorblax):
+    # A scare quote (0.4) plus supporting evidence flags; "as always" (0.35) does not.
+    assert assess('Your "plan" is blorf.').flagged
+    assert not assess("The bins are blorf as always.").flagged
+    assert not assess("Blorf.").flagged  # supporting alone never flags
+
+
+def test_lexicon_reasons_come_before_the_model_reason(zorblax):
+    result = assess("You are an idiot, zorblax.")
+    assert "insult" in result.reasons
+    assert "contempt" not in result.reasons
