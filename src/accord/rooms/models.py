@@ -180,3 +180,24 @@ class HeldMessage(BaseModel):
 
     def __str__(self) -> str:
         return f"held:{self.room_id}:{self.status}"
+
+
+class ReadMark(BaseModel):
+    """How far a person has read a room: the highest message number they were shown.
+
+    Per person, not per place: someone with two places in a case reads a room once. It only
+    moves forward, and it is not a change to the case, so it is not an audit event. Unread
+    counts are computed from it over the rooms the person may see (selectors.unread_counts).
+    """
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="+")
+    seq = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "room"], name="rooms_readmark_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}@{self.room_id}:{self.seq}"

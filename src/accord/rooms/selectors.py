@@ -6,7 +6,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from accord.accounts.models import User
 from accord.cases.models import Participant, Process
@@ -14,7 +15,7 @@ from accord.cases.permissions import can_withdraw
 from accord.cases.selectors import access_case, access_process, departed_side_ids, participations
 from accord.cases.vocabulary import ProcessStatus, Role
 from accord.core.errors import NotFound
-from accord.rooms.models import Attachment, Message, Release, Room, RoomKind
+from accord.rooms.models import Attachment, Message, ReadMark, Release, Room, RoomKind
 from accord.rooms.visibility import can_post, can_view, in_audience
 
 # The neutrals who run private sessions and carry released items between rooms.
@@ -336,3 +337,27 @@ def open_release_like(
         attachment=attachment,
         status=Release.Status.OPEN,
     ).first()
+
+
+# --- what is new for a person ----------------------------------------------------------------
+
+
+def unread_counts(*, user: User, rooms: list[tuple[Room, Participant]]) -> dict[uuid.UUID, int]:
+    """How many messages each room holds that the user has not been shown, not counting
+    their own. `rooms` are the rooms with the place that sees each, as `rooms_for_user` gives
+    them: a room is counted only if that place may still see it (the one rule, asked here
+    too), so a count never hints at a room the person may not open. One query.
+    """
+    ids = [room.id for room, place in rooms if can_view(place, room)]
+    if not ids:
+        return {}
+    mark = ReadMark.objects.filter(user=user, room=OuterRef("room_id")).values("seq")[:1]
+    counted = (
+        Message.objects.filter(room_id__in=ids)
+        .exclude(author__user_id=user.id)
+        .annotate(read_to=Coalesce(Subquery(mark), Value(0)))
+        .filter(seq__gt=F("read_to"))
+        .values("room_id")
+        .annotate(n=Count("id"))
+    )
+    return {row["room_id"]: row["n"] for row in counted}

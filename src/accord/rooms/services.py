@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 
 from accord.audit.chain import content_hash
@@ -28,6 +30,7 @@ from accord.rooms.models import (
     HeldMessage,
     Message,
     Mute,
+    ReadMark,
     Release,
     Room,
     RoomKind,
@@ -632,3 +635,28 @@ def record_exported(*, actor: Participant, rooms: int, messages: int) -> None:
     never the content), like every download."""
     with transaction.atomic():
         _audit(actor, "case.exported", actor.case, {"rooms": rooms, "messages": messages})
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def room_mark_read(*, actor: Participant, room: Room, seq: int) -> None:
+    """Record that the person has been shown the room up to message `seq` (clamped to the
+    room's last number; a mark never moves back).
+
+    Not an audit event: reading changes nothing in the case. Refused like any access to a
+    room not theirs. It needs no lock: one UPDATE keeps the greater number, so two pages
+    reporting at once cannot move a mark back; only the first mark is an INSERT.
+    """
+    if actor.user_id is None or not can_view(actor, room):
+        raise Forbidden(_("You cannot see this room."))
+    if seq < 0:
+        raise InvalidInput(_("A message number is zero or more."), field="seq")
+    target = min(seq, room.last_seq)
+    marks = ReadMark.objects.filter(user_id=actor.user_id, room_id=room.id)
+    if not marks.update(seq=Greatest(F("seq"), Value(target))):
+        try:
+            with transaction.atomic():
+                ReadMark.objects.create(user_id=actor.user_id, room_id=room.id, seq=target)
+        except IntegrityError:  # another request made it first: keep the greater
+            marks.update(seq=Greatest(F("seq"), Value(target)))

@@ -14,6 +14,7 @@ app_name = "rooms"
 
 urlpatterns: list[URLPattern] = [
     path("<uuid:room_id>/", views.room, name="room"),
+    path("<uuid:room_id>/read/", views.read, name="read"),
     path("attachments/<uuid:attachment_id>/", views.attachment, name="attachment"),
     path("messages/<uuid:message_id>/release/", views.release, name="release"),
     path("releases/<uuid:release_id>/revoke/", views.revoke, name="revoke"),

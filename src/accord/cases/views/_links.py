@@ -15,7 +15,7 @@ from accord.cases.permissions import can_withdraw
 from accord.cases.views._common import optional_url
 from accord.cases.vocabulary import ProcessKind, ProcessStatus, Role
 from accord.rooms.models import Room
-from accord.rooms.selectors import rooms_for_user
+from accord.rooms.selectors import rooms_for_user, unread_counts
 from accord.rooms.services import rooms_ensure
 
 
@@ -23,6 +23,7 @@ from accord.rooms.services import rooms_ensure
 class Link:
     name: str
     url: str
+    unread: int = 0  # messages the viewer has not been shown yet (rooms)
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,15 @@ def process_links(*, user: User, process: Process, places: list[Participant]) ->
     active = process.status == ProcessStatus.ACTIVE
     if active:
         rooms_ensure(process=process)  # idempotent: the rooms follow from kind and format
-    visible = [room for room, _place in rooms_for_user(user=user, process=process)]
+    seen = rooms_for_user(user=user, process=process)
+    visible = [room for room, _place in seen]
+    unread = unread_counts(user=user, rooms=seen)
     rooms = [
-        Link(room_name(room), reverse("rooms:room", kwargs={"room_id": room.id}))
+        Link(
+            room_name(room),
+            reverse("rooms:room", kwargs={"room_id": room.id}),
+            unread.get(room.id, 0),
+        )
         for room in visible
     ]
     mediating = any(p.role == Role.MEDIATOR and p.is_current for p in places)

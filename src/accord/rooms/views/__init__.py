@@ -10,6 +10,16 @@ changes nothing the second time (client keys, and state checks where a service h
 
 from accord.rooms.views.leave import leave
 from accord.rooms.views.releases import relay, release, release_card, revoke, shuttle
-from accord.rooms.views.room import attachment, room
+from accord.rooms.views.room import attachment, read, room
 
-__all__ = ["attachment", "leave", "relay", "release", "release_card", "revoke", "room", "shuttle"]
+__all__ = [
+    "attachment",
+    "leave",
+    "read",
+    "relay",
+    "release",
+    "release_card",
+    "revoke",
+    "room",
+    "shuttle",
+]

@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from accord.accounts.models import User
 from accord.cases.models import Participant, Process
 from accord.core.errors import AccordError, Conflict, Forbidden, NotFound
+from accord.rooms import services
 from accord.rooms.forms import (
     Composer,
     ReleaseState,
@@ -25,6 +26,7 @@ from accord.rooms.selectors import (
     RoomView,
     messages_shown_to,
     rooms_for_user,
+    unread_counts,
 )
 
 # Messages rendered on a page; earlier ones are a link away.
@@ -140,11 +142,22 @@ def case_url(process: Process) -> str | None:
         return None
 
 
-def room_tabs(user: User, process: Process) -> tuple[list[tuple[Room, Participant]], bool]:
-    """The process's rooms this person may see, and whether they run its shuttle view."""
-    tabs = rooms_for_user(user=user, process=process)
-    shuttle = any(r.kind == RoomKind.CAUCUS and p.role in FACILITATORS for r, p in tabs)
-    return tabs, shuttle
+def room_tabs(user: User, process: Process) -> tuple[list[tuple[Room, Participant, int]], bool]:
+    """The process's rooms this person may see, each with the person's place there and how
+    many messages they have not been shown yet, and whether they run its shuttle view."""
+    seen = rooms_for_user(user=user, process=process)
+    unread = unread_counts(user=user, rooms=seen)
+    shuttle = any(r.kind == RoomKind.CAUCUS and p.role in FACILITATORS for r, p in seen)
+    return [(r, p, unread.get(r.id, 0)) for r, p in seen], shuttle
+
+
+def mark_shown(panel: Panel) -> None:
+    """The person has now been shown the panel's room up to its last message: only when the
+    panel is the latest page (an older page says nothing about what came after)."""
+    if panel.live and panel.history:
+        services.room_mark_read(
+            actor=panel.view.viewer, room=panel.view.room, seq=panel.history[-1].seq
+        )
 
 
 def room_page(
@@ -161,6 +174,7 @@ def room_page(
     for message in panel.history:
         if release_states and message.id in release_states:
             message.release_state = release_states[message.id]  # type: ignore[attr-defined]
+    mark_shown(panel)
     tabs, shuttle_link = room_tabs(user_of(request), room.process)
     context = {
         "room": room,

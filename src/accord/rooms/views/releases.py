@@ -46,6 +46,7 @@ from accord.rooms.views._common import (
     errors_for,
     form_errors,
     is_htmx,
+    mark_shown,
     page_holding,
     panel_of,
     refused_method,
@@ -172,6 +173,16 @@ def _shuttle_page(
         if relay_states and card.id in relay_states:
             card.relay_state = relay_states[card.id]  # type: ignore[attr-defined]
     others = [r for r in (shuttle.joint, shuttle.notes) if r is not None]
+    caucus_panels = [
+        panel_of(room_view(viewer=viewer, room=r), heading=True, return_to="shuttle")
+        for r in shuttle.caucuses
+    ]
+    other_panels = [
+        panel_of(room_view(viewer=viewer, room=r), heading=True, return_to="shuttle")
+        for r in others
+    ]
+    for panel in (*caucus_panels, *other_panels):
+        mark_shown(panel)
     tabs, _shuttle_link = room_tabs(user, process)
     context = {
         "process": process,
@@ -179,14 +190,8 @@ def _shuttle_page(
         "viewer": viewer,
         "pending": pending,
         "can_relay": process.status == ProcessStatus.ACTIVE,
-        "caucus_panels": [
-            panel_of(room_view(viewer=viewer, room=r), heading=True, return_to="shuttle")
-            for r in shuttle.caucuses
-        ],
-        "other_panels": [
-            panel_of(room_view(viewer=viewer, room=r), heading=True, return_to="shuttle")
-            for r in others
-        ],
+        "caucus_panels": caucus_panels,
+        "other_panels": other_panels,
         "tabs": tabs,
         "shuttle_link": True,
         "case_url": case_url(process),

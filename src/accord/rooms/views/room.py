@@ -145,3 +145,20 @@ def attachment(request: HttpRequest, attachment_id: uuid.UUID) -> HttpResponseBa
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@login_required
+def read(request: HttpRequest, room_id: uuid.UUID) -> HttpResponse:
+    """The page showed live messages up to `seq` while in view: the room's unread count for
+    this person drops. 204 on success; the 404 of a missing room to anyone outside it."""
+    found, viewer = access_room(user=user_of(request), room_id=room_id)
+    if refused := refused_method(request, "POST"):
+        return refused
+    seq = whole_number(request.POST.get("seq"))
+    if seq is None:
+        return HttpResponse(_("Send the number of the last message shown."), status=400)
+    try:
+        services.room_mark_read(actor=viewer, room=found, seq=seq)
+    except AccordError as error:
+        return HttpResponse(error.message, status=status_of(error))
+    return HttpResponse(status=204)

@@ -70,6 +70,9 @@
     this.socket = null;
     this.stopped = false;
     this.hadTrouble = false;
+    this.readUrl = element.getAttribute("data-read-url");
+    this.readTo = this.after;
+    this.readTimer = null;
     this.scrollToEnd();
     this.connect();
   }
@@ -186,6 +189,46 @@
     if (follow) {
       this.scrollToEnd();
     }
+    this.seen();
+  };
+
+  /* The person has been shown messages up to `after` (the page is in view): tell the server,
+     at most once a second, so the room's unread count drops. */
+  Panel.prototype.seen = function () {
+    var panel = this;
+    if (!panel.readUrl || panel.after <= panel.readTo || panel.readTimer) {
+      return;
+    }
+    if (document.visibilityState !== "visible") {
+      return; /* counted again when the page comes back into view */
+    }
+    panel.readTimer = window.setTimeout(function () {
+      panel.readTimer = null;
+      var seq = panel.after;
+      var body = new FormData();
+      body.append("seq", String(seq));
+      var headers = {};
+      try {
+        headers = JSON.parse(document.body.getAttribute("hx-headers") || "{}");
+      } catch (error) {
+        headers = {};
+      }
+      window
+        .fetch(panel.readUrl, {
+          method: "POST",
+          body: body,
+          headers: headers,
+          credentials: "same-origin",
+        })
+        .then(function (response) {
+          if (response.ok && seq > panel.readTo) {
+            panel.readTo = seq;
+          }
+        })
+        .catch(function () {
+          /* offline: the next message or the next page view marks it */
+        });
+    }, 1000);
   };
 
   /* A release of one of this room's items changed: show the item again, as rendered now. */
@@ -332,6 +375,11 @@
     window.addEventListener("online", function () {
       panels.forEach(function (panel) {
         panel.online();
+      });
+    });
+    document.addEventListener("visibilitychange", function () {
+      panels.forEach(function (panel) {
+        panel.seen();
       });
     });
 
