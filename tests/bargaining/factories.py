@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from dataclasses import dataclass
 
 from accord.bargaining import services
 from accord.bargaining.models import AgendaIssue
 from accord.bargaining.services import IssueDraft, PreferenceDraft
-from tests.rooms.factories import Mediation, make_mediation
+from accord.rooms import services as rooms_services
+from tests.cases.factories import make_world
+from tests.rooms.factories import Mediation, make_mediation, named, start_process
 
 _keys = itertools.count(1)
 
@@ -52,9 +55,9 @@ def add_issue(actor, process, title, options=(), **kw) -> AgendaIssue:
     )
 
 
-def make_table(*, money: bool = False, sides: int = 2) -> Table:
+def make_table(*, money: bool = False, sides: int = 2, advocates: bool = False) -> Table:
     """A mediation whose mediator put three issues on the agenda (a fourth, money, on ask)."""
-    m = make_mediation(sides=sides)
+    m = make_mediation(sides=sides, advocates=advocates)
     med = m.world.mediator
     issues = [
         add_issue(med, m.process, "Weekdays", ["With Alex", "With Sam", "Alternate"]),
@@ -115,3 +118,29 @@ def tentative_draft(t: Table, labels=("Alternate", "Split in half", "Stay")):
     for n, label in enumerate(labels):
         for person in (t.a, t.b):
             services.issue_assent(actor=person, issue=t.issues[n], option=t.option(n, label))
+
+
+def make_negotiation(*, fmt: str | None = None, advocates: bool = False) -> Table:
+    """A negotiation (no mediator: each side's notes live in its side room) whose first
+    party put one issue on the agenda."""
+    world = make_world(advocates=advocates)
+    process = start_process(world, "negotiation", fmt)
+    m = Mediation(world, process, named(rooms_services.rooms_ensure(process=process)))
+    speaker = world.advocates[0] if fmt == "advocates" else world.principals[0]
+    issues = [add_issue(speaker, process, "Weekdays", ["With Alex", "With Sam", "Alternate"])]
+    return Table(m, issues)
+
+
+def add_dates(actor, process, title="Move out", earliest=None, latest=None) -> AgendaIssue:
+    """A date issue: by default, move out between 1 March and 30 June 2027."""
+    return services.issue_propose(
+        actor=actor,
+        process=process,
+        draft=IssueDraft(
+            title=title,
+            kind="dates",
+            date_min=earliest or dt.date(2027, 3, 1),
+            date_max=latest or dt.date(2027, 6, 30),
+        ),
+        client_key=key(),
+    )

@@ -73,7 +73,7 @@ def test_every_bargaining_operation_hides_the_case_from_a_stranger(scene):
             getattr(anonymous, method)(url, {}, content_type="application/json").status_code == 401
         )
         checked += 1
-    assert checked == 10
+    assert checked == 11
 
 
 def test_the_agenda_through_the_api(scene):

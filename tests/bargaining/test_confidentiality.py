@@ -4,6 +4,7 @@ stranger (or the case's arbitrator) gets the same 404 as for a missing id."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 
@@ -13,12 +14,19 @@ from django.urls import reverse
 
 from accord.accounts.services import api_token_create
 from accord.audit.models import AuditEvent
-from accord.bargaining import services
+from accord.bargaining import selectors, services
 from accord.bargaining.models import Preference
 from accord.bargaining.services import PreferenceDraft
+from accord.bargaining.views import PARTS
 from accord.cases.vocabulary import Role
 from accord.realtime import publish
-from tests.bargaining.factories import key, make_table, opposed_preferences, tentative_draft
+from tests.bargaining.factories import (
+    add_dates,
+    key,
+    make_table,
+    opposed_preferences,
+    tentative_draft,
+)
 from tests.cases.factories import appoint
 from tests.factories import make_user
 
@@ -166,14 +174,22 @@ def test_real_time_events_carry_no_content_and_reach_only_the_side(
         opposed_preferences(t)
     a_users = {f"user.{t.a.user_id}"}
     b_users = {f"user.{t.b.user_id}"}
-    groups = [group for group, _event in sent]
-    assert set(groups) == a_users | b_users
-    assert f"user.{t.mediator.user_id}" not in groups
+    mediator = f"user.{t.mediator.user_id}"
+    # The first time, the mediator hears that each side gave them (the checklist says so);
+    # never the other side.
+    assert sorted(group for group, _event in sent) == sorted(
+        [*a_users, mediator, *b_users, mediator]
+    )
     for _group, event in sent:
         assert event == {
             "type": "notify",
             "data": {"kind": "bargaining", "process": str(t.process.id), "topic": "preferences"},
         }
+    # A change afterwards is the side's alone: nobody else hears of it, not even when.
+    sent.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        opposed_preferences(t)
+    assert sorted(group for group, _event in sent) == sorted([*a_users, *b_users])
 
 
 def test_bad_preferences_on_the_page_keep_what_was_typed_and_save_nothing():
@@ -224,3 +240,43 @@ def test_a_bid_outside_the_range_on_the_page_is_explained_next_to_the_field(scen
     html = response.content.decode()
     assert "between 0.00 and 1000.00" in html and 'aria-invalid="true"' in html
     assert 'value="5000"' in html
+
+
+def test_a_sides_best_date_reaches_no_one_else_through_any_door(scene):
+    t, _interest, _bidding = scene
+    move = add_dates(t.mediator, t.process)
+    issues = selectors.agenda_issues(t.process)
+    weights = {i.id: 0 for i in issues}
+    weights[move.id] = 100
+    services.preference_set(
+        actor=t.a,
+        process=t.process,
+        draft=PreferenceDraft(
+            weights=weights,
+            scores={o.id: 73 for i in issues for o in i.options.all()},
+            range_scores={t.issues[3].id: (17, 83)},
+            date_prefs={move.id: (dt.date(2027, 4, 23), 47)},
+            reservation=41,
+            visibility="mediator",  # even so: the mediator's pages show no preference
+        ),
+    )
+    secrets = ("2027-04-23", "April 23", "23/04/2027", 'value="47"', "47 days")
+    url = reverse("bargaining:workspace", kwargs={"process_id": t.process.id})
+    assert "2027-04-23" in browser(t.a).get(url).content.decode()  # the side sees its own
+    for viewer in (t.b, t.mediator):
+        page = browser(viewer).get(url).content.decode()
+        every_part = (
+            browser(viewer)
+            .get(url, {"part": list(PARTS)}, headers={"HX-Request": "true"})
+            .content.decode()
+        )
+        for secret in secrets:
+            assert secret not in page and secret not in every_part, (viewer.role, secret)
+        mine = api(viewer).get(f"/api/v1/processes/{t.process.id}/preferences").json()
+        assert mine is None
+    exported = json.dumps([e.payload for e in AuditEvent.objects.filter(case_id=t.m.world.case.id)])
+    assert "2027-04-23" not in exported
+    values = [
+        v for e in AuditEvent.objects.filter(case_id=t.m.world.case.id) for v in e.payload.values()
+    ]
+    assert 47 not in values and "47" not in values

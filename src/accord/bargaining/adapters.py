@@ -4,19 +4,26 @@ Models become engine values here, and engine results come back as plain ids and 
 - an agenda issue is an engine `Issue` named by its id; a choice issue's options are its
   option ids, a range issue's options are RANGE_STEPS evenly spaced amounts (as strings with
   two decimals), plus any amount already tentatively agreed, so a draft is exact;
+- a date issue's options are RANGE_STEPS dates evenly spread from the earliest to the latest,
+  both included, each rounded to the nearest whole day (so every day when the range is
+  shorter than RANGE_STEPS days), as ISO strings, plus any date already tentatively agreed.
+  The grid never depends on a side's preferences: a package naming a side's best date would
+  tell the other side where that side's best date is;
 - a side's preferences are an `AdditiveUtility` in points out of 100: the weight of an issue
   is its points, the score of an option its score / 100, a range issue's score the straight
-  line between its scores at the lowest and the highest amount; the walk-away point is the
-  reservation;
+  line between its scores at the lowest and the highest amount, a date's score
+  max(0, 1 - |date - best date| / falloff days) (100 at the side's best date, falling in a
+  straight line to nothing `falloff_days` away); the walk-away point is the reservation;
 - division valuations, bid figures and proposal answers go to the engine's fair-division and
   money functions and only their results come back.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from accord import engine
@@ -37,10 +44,26 @@ def range_amounts(issue: AgendaIssue) -> list[Decimal]:
     return sorted(amounts)
 
 
+def range_dates(issue: AgendaIssue) -> list[dt.date]:
+    """The dates the engine considers for a date issue, earliest first (module docstring)."""
+    earliest, latest = issue.date_bounds()
+    span = Decimal((latest - earliest).days)
+    step = span / (RANGE_STEPS - 1)
+    days = {
+        int((step * n).quantize(Decimal(1), rounding=ROUND_HALF_UP)) for n in range(RANGE_STEPS)
+    }
+    dates = {earliest + dt.timedelta(days=d) for d in days}
+    if issue.tentative_date is not None:
+        dates.add(issue.tentative_date)
+    return sorted(dates)
+
+
 def option_keys(issue: AgendaIssue) -> list[str]:
-    """The engine's option names for the issue: option ids, or amounts as strings."""
+    """The engine's option names for the issue: option ids, amounts or ISO dates."""
     if issue.kind == IssueKind.OPTIONS:
         return [str(option.id) for option in issue.options.all()]
+    if issue.kind == IssueKind.DATES:
+        return [day.isoformat() for day in range_dates(issue)]
     return [str(amount) for amount in range_amounts(issue)]
 
 
@@ -52,6 +75,12 @@ def _range_score(issue: AgendaIssue, amount: Decimal, low_score: int, high_score
     low, high = issue.bounds()
     share = (amount - low) / (high - low)
     return float(Decimal(low_score) + (Decimal(high_score) - Decimal(low_score)) * share) / 100
+
+
+def date_score(day: dt.date, best: dt.date, falloff_days: int) -> float:
+    """How good a date is for a side, from 0 to 1: 1 at its best date, nothing once
+    `falloff_days` away (either way), a straight line between."""
+    return max(0.0, 1.0 - abs((day - best).days) / falloff_days)
 
 
 def to_utility(preference: Preference, issues: Sequence[AgendaIssue]) -> engine.AdditiveUtility:
@@ -75,6 +104,13 @@ def to_utility(preference: Preference, issues: Sequence[AgendaIssue]) -> engine.
                     raise ValueError(f"no score for option {option.id}")
                 per_option[str(option.id)] = scores[option.id] / 100
             engine_scores[str(issue.id)] = per_option
+        elif issue.kind == IssueKind.DATES:
+            if weight.best_date is None or not weight.falloff_days:
+                raise ValueError(f"no best date for issue {issue.id}")
+            engine_scores[str(issue.id)] = {
+                day.isoformat(): date_score(day, weight.best_date, weight.falloff_days)
+                for day in range_dates(issue)
+            }
         else:
             if weight.score_low is None or weight.score_high is None:
                 raise ValueError(f"no range scores for issue {issue.id}")
@@ -95,6 +131,10 @@ def draft_choices(issues: Sequence[AgendaIssue]) -> dict[str, str] | None:
             return None
         if issue.kind == IssueKind.OPTIONS:
             choices[str(issue.id)] = str(issue.tentative_option_id)
+        elif issue.kind == IssueKind.DATES:
+            if issue.tentative_date is None:
+                return None
+            choices[str(issue.id)] = issue.tentative_date.isoformat()
         else:
             if issue.tentative_amount is None:
                 return None
@@ -104,23 +144,27 @@ def draft_choices(issues: Sequence[AgendaIssue]) -> dict[str, str] | None:
 
 @dataclass(frozen=True)
 class PackageTerms:
-    """An engine package in model terms: per issue id, an option id or an amount."""
+    """An engine package in model terms: per issue id, an option id, an amount or a date."""
 
     options: dict[uuid.UUID, uuid.UUID]
     amounts: dict[uuid.UUID, Decimal]
     utilities: tuple[float, ...]
+    dates: dict[uuid.UUID, dt.date] = field(default_factory=dict)
 
 
 def from_package(package: engine.Package, issues: Sequence[AgendaIssue]) -> PackageTerms:
     options: dict[uuid.UUID, uuid.UUID] = {}
     amounts: dict[uuid.UUID, Decimal] = {}
+    dates: dict[uuid.UUID, dt.date] = {}
     for issue in issues:
         chosen = str(package.choices[str(issue.id)])
         if issue.kind == IssueKind.OPTIONS:
             options[issue.id] = uuid.UUID(chosen)
+        elif issue.kind == IssueKind.DATES:
+            dates[issue.id] = dt.date.fromisoformat(chosen)
         else:
             amounts[issue.id] = Decimal(chosen)
-    return PackageTerms(options, amounts, tuple(package.utilities))
+    return PackageTerms(options, amounts, tuple(package.utilities), dates)
 
 
 def utilities_of(

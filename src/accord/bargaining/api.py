@@ -17,6 +17,7 @@ from accord.bargaining.schemas import (
     AnswerIn,
     AssentIn,
     BidIn,
+    ChangesOut,
     IssueIn,
     IssueOut,
     OptionOut,
@@ -47,8 +48,10 @@ def _user(request: HttpRequest) -> User:
 
 def _issue_out(issue: AgendaIssue) -> IssueOut:
     term = None
-    if issue.tentative_option_id or issue.tentative_amount is not None:
-        term = selectors.term_text(issue, issue.tentative_option, issue.tentative_amount)
+    if issue.tentative_option_id or issue.tentative_amount is not None or issue.tentative_date:
+        term = selectors.term_text(
+            issue, issue.tentative_option, issue.tentative_amount, issue.tentative_date
+        )
     return IssueOut(
         id=issue.id,
         title=issue.title,
@@ -59,6 +62,8 @@ def _issue_out(issue: AgendaIssue) -> IssueOut:
         range_min=issue.range_min,
         range_max=issue.range_max,
         unit=issue.unit,
+        date_min=issue.date_min,
+        date_max=issue.date_max,
         term=term,
     )
 
@@ -86,6 +91,8 @@ def propose_issue(request: HttpRequest, process_id: uuid.UUID, body: IssueIn) ->
             range_min=body.range_min,
             range_max=body.range_max,
             unit=body.unit,
+            date_min=body.date_min,
+            date_max=body.date_max,
         ),
         client_key=body.client_key,
     )
@@ -104,7 +111,9 @@ def assent(request: HttpRequest, issue_id: uuid.UUID, body: AssentIn) -> IssueOu
             if body.option_id
             else None
         )
-        issue = services.issue_assent(actor=place, issue=issue, option=option, amount=body.amount)
+        issue = services.issue_assent(
+            actor=place, issue=issue, option=option, amount=body.amount, date=body.date
+        )
     return _issue_out(issue)
 
 
@@ -112,9 +121,25 @@ def assent(request: HttpRequest, issue_id: uuid.UUID, body: AssentIn) -> IssueOu
 def terms(request: HttpRequest, process_id: uuid.UUID) -> list[TermOut]:
     process, _place = selectors.access_workspace(user=_user(request), process_id=process_id)
     return [
-        TermOut(issue_id=t.issue_id, title=t.title, status=t.status, text=t.text)
+        TermOut(issue_id=t.issue_id, title=t.title, status=t.status, text=t.text, date=t.date)
         for t in selectors.tentative_terms(process)
     ]
+
+
+@router.get(
+    "/processes/{process_id}/changes",
+    response=ChangesOut,
+    url_name="bargaining_changes",
+    summary="What moved on the workspace.",
+)
+def changes(request: HttpRequest, process_id: uuid.UUID) -> ChangesOut:
+    """Per topic, how many changes the caller may know of: a page compares them with the
+    counts it was drawn with and fetches again the parts whose topic moved. Counts move only
+    for changes the caller can see (never for another side's private move). A deadline that
+    passed closes its proposal here too, so an open page learns the result without help."""
+    process, place = selectors.access_workspace(user=_user(request), process_id=process_id)
+    services.proposals_close_due(process=process)
+    return ChangesOut(counts=selectors.change_counts(viewer=place, process=process))
 
 
 def _preference_out(preference: Any) -> PreferenceOut:
@@ -124,7 +149,12 @@ def _preference_out(preference: Any) -> PreferenceOut:
         reservation=preference.reservation,
         weights=[
             WeightIn(
-                issue_id=w.issue_id, points=w.points, score_low=w.score_low, score_high=w.score_high
+                issue_id=w.issue_id,
+                points=w.points,
+                score_low=w.score_low,
+                score_high=w.score_high,
+                best_date=w.best_date,
+                falloff_days=w.falloff_days,
             )
             for w in preference.weights.all()
         ],
@@ -163,6 +193,7 @@ def set_preferences(
             weights={w.issue_id: w.points for w in body.weights},
             scores={s.option_id: s.score for s in body.scores},
             range_scores={w.issue_id: (w.score_low, w.score_high) for w in body.weights},
+            date_prefs={w.issue_id: (w.best_date, w.falloff_days) for w in body.weights},
             reservation=body.reservation,
             visibility=body.visibility,
         ),

@@ -8,6 +8,7 @@ audit payload, not even as a hash (a hash of a small number is easy to reverse).
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.db import models
@@ -28,6 +29,7 @@ from accord.bargaining.vocabulary import (
     RoundStatus,
     RunStatus,
     SuggestionKind,
+    Topic,
 )
 from accord.cases.models import Participant, Process, Side
 from accord.core.models import BaseModel
@@ -37,7 +39,8 @@ from accord.rooms.models import Message
 
 
 class AgendaIssue(BaseModel):
-    """One issue of a process: options to choose from, or an amount within a range."""
+    """One issue of a process: options to choose from, an amount within a range, or a date
+    between an earliest and a latest date."""
 
     process = models.ForeignKey(Process, on_delete=models.PROTECT, related_name="agenda")
     title = models.CharField(max_length=120)
@@ -45,12 +48,15 @@ class AgendaIssue(BaseModel):
     range_min = models.DecimalField(null=True, blank=True, max_digits=14, decimal_places=2)
     range_max = models.DecimalField(null=True, blank=True, max_digits=14, decimal_places=2)
     unit = models.CharField(max_length=20, blank=True)  # "EUR", "nights a month"
+    date_min = models.DateField(null=True, blank=True)  # the earliest date of a date issue
+    date_max = models.DateField(null=True, blank=True)  # the latest
     state = models.CharField(max_length=16, choices=AgendaState.choices)
     status = models.CharField(max_length=16, choices=IssueStatus.choices, default=IssueStatus.OPEN)
     tentative_option = models.ForeignKey(
         "IssueOption", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     tentative_amount = models.DecimalField(null=True, blank=True, max_digits=14, decimal_places=2)
+    tentative_date = models.DateField(null=True, blank=True)
     position = models.PositiveIntegerField()
     proposed_by = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="+")
     client_key = models.CharField(max_length=64)  # a double submit adds the issue once
@@ -61,13 +67,26 @@ class AgendaIssue(BaseModel):
             models.UniqueConstraint(
                 fields=["proposed_by", "client_key"], name="bargaining_issue_idempotency"
             ),
+            # Each kind carries exactly its own bounds, the lower strictly below the upper.
             models.CheckConstraint(
-                name="bargaining_issue_range_iff_kind",
+                name="bargaining_issue_bounds_fit_kind",
                 condition=(
                     Q(kind="range", range_min__isnull=False, range_max__isnull=False)
                     & Q(range_min__lt=models.F("range_max"))
+                    & Q(date_min__isnull=True, date_max__isnull=True)
                 )
-                | Q(kind="options", range_min__isnull=True, range_max__isnull=True),
+                | (
+                    Q(kind="dates", date_min__isnull=False, date_max__isnull=False)
+                    & Q(date_min__lt=models.F("date_max"))
+                    & Q(range_min__isnull=True, range_max__isnull=True)
+                )
+                | Q(
+                    kind="options",
+                    range_min__isnull=True,
+                    range_max__isnull=True,
+                    date_min__isnull=True,
+                    date_max__isnull=True,
+                ),
             ),
         ]
 
@@ -78,11 +97,21 @@ class AgendaIssue(BaseModel):
     def is_range(self) -> bool:
         return self.kind == IssueKind.RANGE
 
+    @property
+    def is_dates(self) -> bool:
+        return self.kind == IssueKind.DATES
+
     def bounds(self) -> tuple[Decimal, Decimal]:
         """The lowest and highest amount of a range issue (a check constraint keeps both)."""
         if self.range_min is None or self.range_max is None:
             raise ValueError(f"issue {self.pk} is not a range issue")
         return self.range_min, self.range_max
+
+    def date_bounds(self) -> tuple[dt.date, dt.date]:
+        """The earliest and latest date of a date issue (a check constraint keeps both)."""
+        if self.date_min is None or self.date_max is None:
+            raise ValueError(f"issue {self.pk} is not a date issue")
+        return self.date_min, self.date_max
 
 
 class IssueOption(BaseModel):
@@ -109,6 +138,7 @@ class IssueAssent(BaseModel):
         IssueOption, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     amount = models.DecimalField(null=True, blank=True, max_digits=14, decimal_places=2)
+    date = models.DateField(null=True, blank=True)
     withdrawn = models.BooleanField(default=False)  # the side reopened the issue
     given_by = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="+")
 
@@ -186,6 +216,19 @@ class InterestLink(BaseModel):
         ]
 
 
+class InterestShare(BaseModel):
+    """A side shared one of its own positions or interests with everyone, itself: where no
+    mediator carries words between rooms (negotiation), a party of the side posts the item
+    into the joint room. `message` is that post; the item's words stay in the side room."""
+
+    interest = models.OneToOneField(Interest, on_delete=models.PROTECT, related_name="share")
+    message = models.OneToOneField(Message, on_delete=models.PROTECT, related_name="+")
+    shared_by = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["created_at"]
+
+
 # --- 4. preferences -------------------------------------------------------------------------
 
 
@@ -209,6 +252,10 @@ class PreferenceWeight(BaseModel):
     # Range issues: how good the lowest and the highest amount are (straight line between).
     score_low = models.PositiveSmallIntegerField(null=True, blank=True)
     score_high = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Date issues: the side's best date (worth 100) and how many days away from it a date is
+    # worth nothing; in between, the worth falls in a straight line (adapters.py).
+    best_date = models.DateField(null=True, blank=True)
+    falloff_days = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -410,14 +457,17 @@ class ProposalTerm(BaseModel):
         IssueOption, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     amount = models.DecimalField(null=True, blank=True, max_digits=14, decimal_places=2)
+    date = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["proposal", "issue"], name="bargaining_term_once"),
+            # Exactly one of an option, an amount or a date.
             models.CheckConstraint(
-                name="bargaining_term_option_xor_amount",
-                condition=Q(option__isnull=False, amount__isnull=True)
-                | Q(option__isnull=True, amount__isnull=False),
+                name="bargaining_term_one_value",
+                condition=Q(option__isnull=False, amount__isnull=True, date__isnull=True)
+                | Q(option__isnull=True, amount__isnull=False, date__isnull=True)
+                | Q(option__isnull=True, amount__isnull=True, date__isnull=False),
             ),
         ]
 
@@ -438,6 +488,28 @@ class ProposalAnswer(BaseModel):
         ]
 
 
+# --- live updates ---------------------------------------------------------------------------
+
+
+class WorkspaceChange(BaseModel):
+    """How many changes of one topic one audience of a process has seen happen. Bumped in the
+    same transaction as the change, so a page that asks "what moved since I looked?" never
+    misses one, whatever the real-time channel dropped. An audience is "all" (everyone
+    taking part), "side:<id>" (that side's members) or "facilitators" (the mediator)."""
+
+    process = models.ForeignKey(Process, on_delete=models.PROTECT, related_name="+")
+    audience = models.CharField(max_length=48)
+    topic = models.CharField(max_length=24, choices=Topic.choices)
+    count = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["process", "audience", "topic"], name="bargaining_change_once"
+            ),
+        ]
+
+
 __all__ = [
     "AgendaConfirmation",
     "AgendaIssue",
@@ -450,6 +522,7 @@ __all__ = [
     "DivisionValuation",
     "Interest",
     "InterestLink",
+    "InterestShare",
     "IssueAssent",
     "IssueOption",
     "MediatorsProposal",
@@ -461,4 +534,5 @@ __all__ = [
     "ProposalTerm",
     "SuggestedPackage",
     "SuggestionRun",
+    "WorkspaceChange",
 ]

@@ -9,7 +9,7 @@ from typing import ParamSpec
 
 from django.utils.translation import gettext as _
 
-from accord.bargaining.models import AgendaIssue, MediatorsProposal
+from accord.bargaining.models import AgendaIssue, Interest, MediatorsProposal
 from accord.bargaining.selectors import (
     SIDE_ACTORS,
     has_facilitator,
@@ -18,8 +18,9 @@ from accord.bargaining.selectors import (
 )
 from accord.bargaining.vocabulary import AgendaState, IssueStatus, ProposalStatus
 from accord.cases.models import Participant, Process
-from accord.cases.vocabulary import ProcessStatus
+from accord.cases.vocabulary import Format, ProcessStatus, Role
 from accord.core.errors import AccordError, Conflict, Forbidden
+from accord.rooms.models import RoomKind
 
 P = ParamSpec("P")
 
@@ -86,6 +87,26 @@ def check_answer_proposal(actor: Participant, proposal: MediatorsProposal) -> No
         raise Conflict(_("This proposal is closed."))
 
 
+def check_share_joint(actor: Participant, interest: Interest) -> None:
+    """Where no mediator carries words between rooms (the item is in the side's own room),
+    the side shares its own item with everyone itself: a party of that side, or, in a
+    negotiation through advocates, the side's advocate, who speaks for it there."""
+    process = interest.issue.process
+    check_side_act(actor, process)
+    if actor.side_id != interest.side_id:
+        raise Forbidden(_("Only the side that wrote it can share it."))
+    if interest.message.room.kind != RoomKind.SIDE:
+        raise Conflict(
+            _("In mediation, let the mediator share it: they carry words between the rooms.")
+        )
+    if process.format == Format.ADVOCATES and actor.role != Role.ADVOCATE:
+        raise Forbidden(
+            _("Your advocate speaks for your side in this negotiation: ask them to share it.")
+        )
+    if process.format != Format.ADVOCATES and actor.role != Role.PRINCIPAL:
+        raise Forbidden(_("Only a party of this side can share what the side wrote."))
+
+
 def agenda_needs_mediator(process: Process) -> bool:
     """Whether side suggestions wait for the mediator (mediation) or go straight on."""
     return has_facilitator(process)
@@ -97,3 +118,4 @@ can_propose_issue = _predicate(check_propose_issue)
 can_settle_agenda = _predicate(check_settle_agenda)
 can_assent = _predicate(check_assent)
 can_answer_proposal = _predicate(check_answer_proposal)
+can_share_joint = _predicate(check_share_joint)

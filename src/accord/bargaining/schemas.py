@@ -7,9 +7,21 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
+from typing import Annotated
 
 from ninja import Field, Schema
-from pydantic import ConfigDict, StrictBool, StrictStr
+from pydantic import BeforeValidator, ConfigDict, StrictBool, StrictStr
+
+
+def _iso_text(value: object) -> object:
+    """A date comes as its ISO text ("2026-03-01"), never as a number pydantic would read as
+    seconds since 1970."""
+    if value is not None and not isinstance(value, str | dt.date):
+        raise ValueError("give the date as text, YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_text)]
 
 
 class _In(Schema):
@@ -18,11 +30,13 @@ class _In(Schema):
 
 class IssueIn(_In):
     title: StrictStr
-    kind: StrictStr = Field(..., description="options or range")
+    kind: StrictStr = Field(..., description="options, range or dates")
     options: list[StrictStr] = []
     range_min: StrictStr | None = None
     range_max: StrictStr | None = None
     unit: StrictStr = ""
+    date_min: IsoDate | None = Field(None, description="dates: the earliest, YYYY-MM-DD")
+    date_max: IsoDate | None = Field(None, description="dates: the latest, YYYY-MM-DD")
     client_key: StrictStr
 
 
@@ -41,12 +55,15 @@ class IssueOut(Schema):
     range_min: Decimal | None
     range_max: Decimal | None
     unit: str
+    date_min: dt.date | None
+    date_max: dt.date | None
     term: str | None
 
 
 class AssentIn(_In):
     option_id: uuid.UUID | None = None
     amount: StrictStr | None = None
+    date: IsoDate | None = None
     withdraw: StrictBool = False
 
 
@@ -55,6 +72,13 @@ class TermOut(Schema):
     title: str
     status: str
     text: str
+    date: dt.date | None = None
+
+
+class ChangesOut(Schema):
+    """Per topic, how many changes the caller's audiences have seen (a page polls it)."""
+
+    counts: dict[str, int]
 
 
 class WeightIn(_In):
@@ -62,6 +86,9 @@ class WeightIn(_In):
     points: int | None
     score_low: int | None = None
     score_high: int | None = None
+    # Date issues: the best date, and after how many days away from it a date is worth nothing.
+    best_date: IsoDate | None = None
+    falloff_days: int | None = None
 
 
 class ScoreIn(_In):

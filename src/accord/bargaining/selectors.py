@@ -11,6 +11,7 @@ side's part, or the part the side opened to the mediator.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import uuid
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import formats
 
 from accord.accounts.models import User
 from accord.bargaining.models import (
@@ -33,6 +35,7 @@ from accord.bargaining.models import (
     DivisionValuation,
     Interest,
     InterestLink,
+    InterestShare,
     IssueAssent,
     IssueOption,
     MediatorsProposal,
@@ -41,13 +44,17 @@ from accord.bargaining.models import (
     ProposalAnswer,
     SuggestedPackage,
     SuggestionRun,
+    WorkspaceChange,
 )
 from accord.bargaining.vocabulary import (
     AgendaState,
+    IssueKind,
     IssueStatus,
     LinkStatus,
     PreferenceVisibility,
     Relation,
+    ShareState,
+    Topic,
 )
 from accord.cases.models import Participant, Process, Side
 from accord.cases.rules import rules_for
@@ -273,22 +280,49 @@ class Term:
     title: str
     status: str
     option_id: uuid.UUID | None
-    text: str  # the option's label, or the amount with its unit
+    text: str  # the option's label, the amount with its unit, or the date, in the reader's language
+    value: str = ""  # the same term, the same in every language: option id, amount or ISO date
+    date: dt.date | None = None
 
 
-def term_text(issue: AgendaIssue, option: IssueOption | None, amount: Decimal | None) -> str:
+def show_date(value: dt.date) -> str:
+    """A date as the reader's language writes it ("March 1, 2026", "1 mars 2026")."""
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+def term_text(
+    issue: AgendaIssue,
+    option: IssueOption | None,
+    amount: Decimal | None,
+    date: dt.date | None = None,
+) -> str:
     if option is not None:
         return option.label
+    if date is not None:
+        return show_date(date)
     if amount is None:
         return ""
     return f"{amount} {issue.unit}".strip()
+
+
+def term_value(
+    issue: AgendaIssue, option_id: uuid.UUID | None, amount: Decimal | None, date: dt.date | None
+) -> str:
+    """The term in words that do not depend on the reader's language (the fingerprint's
+    parts: an option's id, an amount with its unit, as before dates existed, an ISO date)."""
+    if option_id is not None:
+        return str(option_id)
+    if date is not None:
+        return date.isoformat()
+    return "" if amount is None else f"{amount} {issue.unit}".strip()
 
 
 def tentative_terms(process: Process) -> list[Term]:
     """The terms every side has said yes to, tentatively or finally, in agenda order.
 
     For the agreements app, which turns them into the draft. It holds nothing private: each
-    term was agreed at the table (or through an accepted mediator's proposal).
+    term was agreed at the table (or through an accepted mediator's proposal). `text` is in
+    the active language; `value` and `date` are the same in every language.
     """
     return [
         Term(
@@ -296,7 +330,13 @@ def tentative_terms(process: Process) -> list[Term]:
             title=issue.title,
             status=issue.status,
             option_id=issue.tentative_option_id,
-            text=term_text(issue, issue.tentative_option, issue.tentative_amount),
+            text=term_text(
+                issue, issue.tentative_option, issue.tentative_amount, issue.tentative_date
+            ),
+            value=term_value(
+                issue, issue.tentative_option_id, issue.tentative_amount, issue.tentative_date
+            ),
+            date=issue.tentative_date,
         )
         for issue in agenda_issues(process)
         if issue.status in (IssueStatus.TENTATIVE, IssueStatus.AGREED)
@@ -304,8 +344,9 @@ def tentative_terms(process: Process) -> list[Term]:
 
 
 def terms_fingerprint(process: Process) -> str:
-    """Names the tentative terms as they stand; a confirmation holds for these terms only."""
-    parts = [f"{t.issue_id}={t.option_id or t.text}" for t in tentative_terms(process)]
+    """Names the tentative terms as they stand; a confirmation holds for these terms only.
+    Built from language-neutral values, so sides reading in different languages agree."""
+    parts = [f"{t.issue_id}={t.value}" for t in tentative_terms(process)]
     return hashlib.sha256("|".join(sorted(parts)).encode()).hexdigest()
 
 
@@ -390,24 +431,78 @@ def interest_map(*, viewer: Participant, process: Process) -> list[dict[str, Any
     return groups
 
 
-def common_ground_for(*, viewer: Participant, process: Process) -> list[InterestLink]:
-    """ "What you both care about": confirmed shared or compatible links whose two interests
-    were both released by their sides. A side sees those that involve it; the facilitator all.
-    Only the mediator's summary is shown, never the parties' own words."""
-    links = links_of(process).filter(
-        status=LinkStatus.CONFIRMED, relation__in=[Relation.SHARED, Relation.COMPATIBLE]
+def common_ground_links(process: Process) -> list[InterestLink]:
+    """Confirmed shared or compatible links whose two interests were both released by their
+    sides: what may be shown as common ground at all. For services and `common_ground_for`."""
+    links = list(
+        links_of(process).filter(
+            status=LinkStatus.CONFIRMED, relation__in=[Relation.SHARED, Relation.COMPATIBLE]
+        )
     )
-    links_list = list(links)
     released = released_message_ids(
-        [m for link in links_list for m in (link.first.message, link.second.message)]
+        [m for link in links for m in (link.first.message, link.second.message)]
     )
-    shown = []
-    for link in links_list:
-        if not {link.first.message_id, link.second.message_id} <= released:
-            continue
-        if is_facilitator(viewer) or viewer.side_id in (link.first.side_id, link.second.side_id):
-            shown.append(link)
-    return shown
+    return [link for link in links if {link.first.message_id, link.second.message_id} <= released]
+
+
+def common_ground_for(*, viewer: Participant, process: Process) -> list[InterestLink]:
+    """ "What you both care about": the common ground (`common_ground_links`). A side sees
+    the links that involve it; the facilitator all. Only the mediator's summary is shown,
+    never the parties' own words."""
+    return [
+        link
+        for link in common_ground_links(process)
+        if is_facilitator(viewer) or viewer.side_id in (link.first.side_id, link.second.side_id)
+    ]
+
+
+def joint_room(process: Process) -> Room | None:
+    """The process's joint room, if it has one (shuttle-only processes have none)."""
+    return (
+        Room.objects.filter(process=process, kind=RoomKind.JOINT)
+        .select_related("process__case")
+        .first()
+    )
+
+
+def share_states(interests: Iterable[Interest]) -> dict[uuid.UUID, str]:
+    """Where each item stands, for the side that wrote it (and the mediator who reads it):
+    not shared; released, so the mediator may share it; shared (relayed by the mediator, or
+    posted to the joint room by the side itself). A revoked release counts as not shared."""
+    items = list(interests)
+    posted = set(
+        InterestShare.objects.filter(interest__in=[i.id for i in items]).values_list(
+            "interest_id", flat=True
+        )
+    )
+    releases: dict[uuid.UUID, set[str]] = {}
+    for message_id, status in Release.objects.filter(
+        message_id__in=[i.message_id for i in items]
+    ).values_list("message_id", "status"):
+        releases.setdefault(message_id, set()).add(status)
+    states: dict[uuid.UUID, str] = {}
+    for item in items:
+        found = releases.get(item.message_id, set())
+        if item.id in posted or Release.Status.USED in found:
+            states[item.id] = ShareState.SHARED
+        elif Release.Status.OPEN in found:
+            states[item.id] = ShareState.ALLOWED
+        else:
+            states[item.id] = ShareState.PRIVATE
+    return states
+
+
+def shared_with_everyone(*, viewer: Participant, process: Process) -> list[InterestShare]:
+    """Items the sides shared themselves (negotiation), as the joint room shows them: read
+    through the joint room's post, so the one visibility rule (can_view) decides."""
+    rows = (
+        InterestShare.objects.filter(interest__issue__process=process)
+        .select_related(
+            "interest__issue", "interest__side", "message__room__process__case", "shared_by__user"
+        )
+        .order_by("created_at")
+    )
+    return [row for row in rows if can_view(viewer, row.message)]
 
 
 # --- 4. preferences -------------------------------------------------------------------------
@@ -468,6 +563,16 @@ class PackageView:
     baseline: dict[uuid.UUID, float]
 
 
+def choice_text(issue: AgendaIssue, choice: str, options: dict[str, IssueOption]) -> str:
+    """An engine choice as stored (an option id, an amount, an ISO date) in the reader's words."""
+    if issue.kind == IssueKind.OPTIONS:
+        option = options.get(choice)
+        return option.label if option is not None else ""
+    if issue.kind == IssueKind.DATES:
+        return term_text(issue, None, None, dt.date.fromisoformat(choice))
+    return term_text(issue, None, Decimal(choice))
+
+
 def _visible_side_ids(viewer: Participant, run: SuggestionRun) -> set[str]:
     if is_facilitator(viewer):
         return set(run.open_to_mediator)
@@ -492,9 +597,7 @@ def packages_for(*, viewer: Participant, run: SuggestionRun) -> list[PackageView
             issue = issues.get(issue_id)
             if issue is None:
                 continue
-            option = options.get(str(choice))
-            amount = None if option is not None else Decimal(str(choice))
-            terms.append((issue.title, term_text(issue, option, amount)))
+            terms.append((issue.title, choice_text(issue, str(choice), options)))
         views.append(
             PackageView(
                 id=row.id,
@@ -613,6 +716,65 @@ def own_answer(*, viewer: Participant, proposal: MediatorsProposal) -> ProposalA
 
 def proposal_terms(proposal: MediatorsProposal) -> list[tuple[str, str]]:
     return [
-        (term.issue.title, term_text(term.issue, term.option, term.amount))
+        (term.issue.title, term_text(term.issue, term.option, term.amount, term.date))
         for term in proposal.terms.select_related("issue", "option").order_by("issue__position")
     ]
+
+
+# --- live updates ---------------------------------------------------------------------------
+
+AUDIENCE_ALL = "all"
+AUDIENCE_FACILITATORS = "facilitators"
+
+
+def side_audience(side_id: uuid.UUID) -> str:
+    return f"side:{side_id}"
+
+
+def audiences_of(viewer: Participant) -> set[str]:
+    """The audiences whose changes this place sees: everyone's, its side's (a member of the
+    side), the facilitators' (the mediator). Nobody is in another side's audience."""
+    found = {AUDIENCE_ALL}
+    if is_facilitator(viewer):
+        found.add(AUDIENCE_FACILITATORS)
+    if viewer.role in SIDE_READERS and viewer.side_id is not None:
+        found.add(side_audience(viewer.side_id))
+    return found
+
+
+# Not a counted topic: releases are given, taken back and used in the rooms (the shuttle
+# view), whose services know nothing of the workspace; their state is read, not counted.
+RELEASES = "releases"
+
+
+def _releases_seen(viewer: Participant, process: Process) -> int:
+    """A number that changes whenever something the viewer sees of releases changes: the
+    state of each release of a private-session item the viewer may read (its own side's; the
+    facilitator's, every side's), and the common ground shown to the viewer. Three queries."""
+    rows = Release.objects.filter(
+        message__room__process=process, message__room__kind=RoomKind.CAUCUS
+    )
+    if not is_facilitator(viewer):
+        if viewer.role not in SIDE_READERS or viewer.side_id is None:
+            rows = rows.none()
+        else:
+            rows = rows.filter(message__room__side_id=viewer.side_id)
+    seen = sorted(f"{pk}:{status}" for pk, status in rows.values_list("id", "status"))
+    seen += sorted(f"link:{link.id}" for link in common_ground_for(viewer=viewer, process=process))
+    digest = hashlib.sha256("|".join(seen).encode()).digest()
+    return int.from_bytes(digest[:6], "big")  # 48 bits: exact in a browser's numbers
+
+
+def change_counts(*, viewer: Participant, process: Process) -> dict[str, int]:
+    """Per topic, how many changes the viewer's audiences have seen: the page compares them
+    with the counts it was drawn with and fetches again the parts whose topic moved. Plus
+    `RELEASES`, a fingerprint of what the viewer sees of releases. For any place in the
+    process (four queries)."""
+    counts = dict.fromkeys(Topic.values, 0)
+    rows = WorkspaceChange.objects.filter(
+        process=process, audience__in=sorted(audiences_of(viewer))
+    ).values_list("topic", "count")
+    for topic, count in rows:
+        counts[topic] = counts.get(topic, 0) + count
+    counts[RELEASES] = _releases_seen(viewer, process)
+    return counts

@@ -1,14 +1,17 @@
 """Pages of the settlement workspace.
 
-One page per process (`workspace`) shows what the viewer may see, section by section; each
-form posts to its own small view, which calls one service and redirects back (or re-renders
-the page with the refusal next to the field and what the person typed). The engine's
+One page per process (`workspace`) shows what the viewer may see, part by part; each form
+posts to its own small view, which calls one service and redirects back (or re-renders the
+page with the refusal next to the field and what the person typed). The same view answers an
+htmx request for some parts (`?part=agenda&part=terms`) with just those parts, drawn from the
+same templates: that is how an open page follows what others do (workspace.js). The engine's
 progress is polled with htmx from `run_status`. Every lookup goes through the selectors'
 access_* functions, so a stranger gets the same 404 as for a missing id.
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from decimal import Decimal
@@ -18,6 +21,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,6 +31,7 @@ from accord.bargaining import permissions, selectors, services
 from accord.bargaining.forms import (
     BiddingForm,
     BidForm,
+    DateAssentForm,
     InterestForm,
     IssueForm,
     ItemForm,
@@ -34,15 +39,16 @@ from accord.bargaining.forms import (
     PreferenceForm,
     ProposalForm,
     ValuationForm,
+    date_example,
     new_key,
 )
 from accord.bargaining.models import AgendaIssue, IssueOption
 from accord.bargaining.services import IssueDraft, PreferenceDraft
 from accord.bargaining.svg import frontier_svg
-from accord.bargaining.vocabulary import IssueKind, RunStatus
+from accord.bargaining.vocabulary import IssueKind, RunStatus, Topic
 from accord.cases.models import Participant, Process
 from accord.core.errors import AccordError
-from accord.rooms.models import Room, RoomKind
+from accord.rooms.models import RoomKind
 
 # The access check each URL's id goes through, so a method the page does not take is refused
 # (405) only after the access check: a stranger gets the same 404 for every method.
@@ -91,107 +97,287 @@ def _back(process: Process, anchor: str) -> HttpResponseRedirect:
     )
 
 
+# The page's parts, in order; each is one template under bargaining/parts/ and a topic of
+# change names the parts that show it (workspace.js fetches them again when it moves).
+PARTS = (
+    "agenda",
+    "terms",
+    "interests",
+    "map",
+    "preferences",
+    "suggestions",
+    "proposal",
+    "division",
+    "bidding",
+)
+TOPIC_PARTS: dict[str, tuple[str, ...]] = {
+    Topic.AGENDA: (
+        "agenda",
+        "terms",
+        "interests",
+        "map",
+        "preferences",
+        "proposal",
+        "bidding",
+    ),
+    Topic.TERMS: ("agenda", "terms", "proposal"),
+    Topic.INTERESTS: ("interests", "map"),
+    Topic.COMMON_GROUND: ("interests", "map"),
+    Topic.PREFERENCES: ("preferences", "suggestions"),
+    Topic.SUGGESTIONS: ("suggestions",),
+    Topic.PROPOSAL: ("proposal", "agenda", "terms"),
+    Topic.DIVISION: ("division",),
+    Topic.BIDDING: ("bidding", "agenda", "terms"),
+    selectors.RELEASES: ("interests", "map"),
+}
+
+
 def _context(
-    process: Process, place: Participant, forms: dict[str, Any] | None = None
+    process: Process,
+    place: Participant,
+    forms: dict[str, Any] | None = None,
+    parts: tuple[str, ...] = PARTS,
 ) -> dict[str, Any]:
-    """Everything the workspace shows this viewer; each part from a selector that filters."""
-    services.proposals_close_due(process=process)
-    issues = selectors.agenda_issues(process)
-    agenda = selectors.agenda_for(viewer=place, process=process)
+    """What the named parts show this viewer; each piece from a selector that filters. For
+    the whole page, the change counts are read first, so a change made while the parts are
+    drawn moves them past what the page holds, and the page fetches again rather than miss
+    it (a fetch of some parts needs none: the page read the counts before asking)."""
+    counts = selectors.change_counts(viewer=place, process=process) if parts == PARTS else {}
+    if "proposal" in parts:
+        services.proposals_close_due(process=process)
     facilitator = selectors.is_facilitator(place)
     side_id = place.side_id if place.role in selectors.SIDE_READERS else None
-    own_assents = {}
-    for issue in agenda:
-        latest = selectors.latest_assents(issue).get(side_id) if side_id else None
-        own_assents[issue.id] = latest if latest and not latest.withdrawn else None
-    run = selectors.latest_run(process)
-    packages = selectors.packages_for(viewer=place, run=run) if run else []
-    proposals = selectors.proposals_of(process)
-    biddings = selectors.biddings_of(process)
-    items = selectors.division_items(process)
     forms = forms or {}
     context: dict[str, Any] = {
         "process": process,
         "place": place,
         "facilitator": facilitator,
         "side_id": side_id,
-        "agenda": agenda,
-        "own_assents": own_assents,
         "can_act": permissions.can_side_act(place, process),
         "can_propose": permissions.can_propose_issue(place, process),
         "can_facilitate": permissions.can_facilitate(place, process),
         "needs_mediator": permissions.agenda_needs_mediator(process),
+        "parts": [{"name": n, "template": f"bargaining/parts/{n}.html"} for n in parts],
+        "live": {
+            "counts_json": json.dumps(counts, sort_keys=True),
+            "topic_parts_json": json.dumps(TOPIC_PARTS, sort_keys=True),
+        },
+    }
+    issues = selectors.agenda_issues(process)
+    for name in parts:
+        context.update(_BUILDERS[name](process, place, context, issues, forms))
+    return context
+
+
+_Builder = Callable[
+    [Process, Participant, dict[str, Any], list[AgendaIssue], dict[str, Any]], dict[str, Any]
+]
+
+
+def _agenda_part(
+    process: Process,
+    place: Participant,
+    base: dict[str, Any],
+    issues: list[AgendaIssue],
+    forms: dict[str, Any],
+) -> dict[str, Any]:
+    agenda = selectors.agenda_for(viewer=place, process=process)
+    side_id = base["side_id"]
+    own_assents = {}
+    for issue in agenda:
+        latest = selectors.latest_assents(issue).get(side_id) if side_id else None
+        own_assents[issue.id] = latest if latest and not latest.withdrawn else None
+    return {
+        "agenda": agenda,
+        "own_assents": own_assents,
+        "issue_form": forms.get("issue")
+        or IssueForm(initial={"client_key": new_key(), "kind": IssueKind.OPTIONS}),
+        "assent_error": forms.get("assent"),
+        "date_hint": date_example(),
+    }
+
+
+def _terms_part(
+    process: Process,
+    place: Participant,
+    base: dict[str, Any],
+    issues: list[AgendaIssue],
+    forms: dict[str, Any],
+) -> dict[str, Any]:
+    side_id = base["side_id"]
+    return {
         "terms": selectors.tentative_terms(process),
         "partial_allowed": selectors.partial_agreements_allowed(process),
         "my_partial": selectors.partial_choice_of(process, side_id),
         "confirmed": side_id in selectors.confirmed_side_ids(process) if side_id else False,
-        "issue_form": forms.get("issue")
-        or IssueForm(initial={"client_key": new_key(), "kind": IssueKind.OPTIONS}),
+    }
+
+
+def _interests_part(
+    process: Process,
+    place: Participant,
+    base: dict[str, Any],
+    issues: list[AgendaIssue],
+    forms: dict[str, Any],
+) -> dict[str, Any]:
+    interests = selectors.interests_visible_to(viewer=place, process=process)
+    return {
+        "agenda": base.get("agenda") or selectors.agenda_for(viewer=place, process=process),
         "interest_form": forms.get("interest")
-        or InterestForm(issues=issues, initial={"client_key": new_key(), "kind": "interest"}),
-        "interests": selectors.interests_visible_to(viewer=place, process=process),
-        "released": selectors.released_message_ids(
-            i.message for i in selectors.interests_visible_to(viewer=place, process=process)
+        or InterestForm(
+            issues=issues,
+            with_mediator=base["needs_mediator"],
+            initial={"client_key": new_key(), "kind": "interest"},
         ),
-        "share_target": _share_target(process, place),
-        "interest_map": selectors.interest_map(viewer=place, process=process),
+        "interests": interests,
+        "share_states": selectors.share_states(interests),
+        "joint_shareable": {i.id for i in interests if permissions.can_share_joint(place, i)},
+        "shared": selectors.shared_with_everyone(viewer=place, process=process),
+        "share_target": selectors.joint_room(process),
         "common_ground": selectors.common_ground_for(viewer=place, process=process),
-        "preference": selectors.preference_for(viewer=place, process=process, side_id=side_id)
+    }
+
+
+def _map_part(
+    process: Process,
+    place: Participant,
+    base: dict[str, Any],
+    issues: list[AgendaIssue],
+    forms: dict[str, Any],
+) -> dict[str, Any]:
+    return {"interest_map": selectors.interest_map(viewer=place, process=process)}
+
+
+def _preferences_part(
+    process: Process,
+    place: Participant,
+    base: dict[str, Any],
+    issues: list[AgendaIssue],
+    forms: dict[str, Any],
+) -> dict[str, Any]:
+    side_id = base["side_id"]
+    preference = (
+        selectors.preference_for(viewer=place, process=process, side_id=side_id)
         if side_id
-        else None,
-        "preference_form": forms.get("preference"),
-        "preference_status": selectors.preference_status(process=process) if facilitator else {},
-        "sides": selectors.sides_in(process),
+        else None
+    )
+    form = forms.get("preference")
+    if form is None and side_id:
+        form = _preference_form(issues, preference)
+    return {"preference": preference, "preference_form": form}
+
+
+def _suggestions_part(
+    process: Process,
+    place: Participant,
+    base: dict[str, Any],
+    issues: list[AgendaIssue],
+    forms: dict[str, Any],
+) -> dict[str, Any]:
+    run = selectors.latest_run(process)
+    packages = selectors.packages_for(viewer=place, run=run) if run else []
+    sides = selectors.sides_in(process)
+    return {
+        "preference_status": (
+            selectors.preference_status(process=process) if base["facilitator"] else {}
+        ),
+        "sides": sides,
         "run": run,
         "packages": _package_rows(
-            [p for p in packages if p.kind != "pareto"], selectors.sides_in(process), side_id
+            [p for p in packages if p.kind != "pareto"], sides, base["side_id"]
         ),
         "frontier_count": sum(p.kind == "pareto" for p in packages),
         "frontier": frontier_svg(selectors.frontier_points(viewer=place, run=run)) if run else "",
+    }
+
+
+def _proposal_part(
+    process: Process,
+    place: Participant,
+    base: dict[str, Any],
+    issues: list[AgendaIssue],
+    forms: dict[str, Any],
+) -> dict[str, Any]:
+    return {
         "proposals": [
             {
                 "proposal": p,
                 "terms": selectors.proposal_terms(p),
                 "answer": selectors.own_answer(viewer=place, proposal=p),
             }
-            for p in proposals
+            for p in selectors.proposals_of(process)
         ],
         "proposal_form": forms.get("proposal")
         or ProposalForm(
             issues=[i for i in issues if i.status != "agreed"], initial={"client_key": new_key()}
         ),
+    }
+
+
+def _division_part(
+    process: Process,
+    place: Participant,
+    base: dict[str, Any],
+    issues: list[AgendaIssue],
+    forms: dict[str, Any],
+) -> dict[str, Any]:
+    items = selectors.division_items(process)
+    valuation = selectors.valuation_for(viewer=place, process=process)
+    form = forms.get("valuation")
+    if form is None and base["side_id"] and items:
+        initial = {f"item_{k}": v for k, v in (valuation.values if valuation else {}).items()}
+        form = ValuationForm(items=items, initial=initial)
+    division = selectors.latest_division(process)
+    return {
         "items": items,
         "item_form": forms.get("item") or ItemForm(),
-        "valuation": selectors.valuation_for(viewer=place, process=process),
-        "valuation_form": forms.get("valuation"),
-        "division": selectors.latest_division(process),
-        "biddings": [
+        "valuation": valuation,
+        "valuation_form": form,
+        "division": division,
+        "division_rows": _division_rows(division, items, selectors.sides_in(process)),
+    }
+
+
+def _bidding_part(
+    process: Process,
+    place: Participant,
+    base: dict[str, Any],
+    issues: list[AgendaIssue],
+    forms: dict[str, Any],
+) -> dict[str, Any]:
+    side_id = base["side_id"]
+    rows = []
+    for b in selectors.biddings_of(process):
+        current = selectors.current_round(b)
+        rows.append(
             {
                 "bidding": b,
                 "agreed": side_id in selectors.rule_agreed_side_ids(b),
-                "round": selectors.current_round(b),
-                "own_bid": (
-                    selectors.own_bid(viewer=place, round=r)
-                    if (r := selectors.current_round(b))
-                    else None
-                ),
+                "round": current,
+                "own_bid": selectors.own_bid(viewer=place, round=current) if current else None,
                 "rounds": list(b.rounds.all()),
                 "mine": side_id in (b.payer_id, b.claimant_id),
             }
-            for b in biddings
-        ],
+        )
+    return {
+        "biddings": rows,
         "bidding_form": forms.get("bidding") or _bidding_form(process),
         "bid_form": forms.get("bid") or BidForm(),
         "bid_error_for": forms.get("bid_for"),
     }
-    if context["preference_form"] is None and side_id:
-        context["preference_form"] = _preference_form(issues, context["preference"])
-    if context["valuation_form"] is None and side_id and items:
-        valuation = context["valuation"]
-        initial = {f"item_{k}": v for k, v in (valuation.values if valuation else {}).items()}
-        context["valuation_form"] = ValuationForm(items=items, initial=initial)
-    context["division_rows"] = _division_rows(context["division"], items, context["sides"])
-    return context
+
+
+_BUILDERS: dict[str, _Builder] = {
+    "agenda": _agenda_part,
+    "terms": _terms_part,
+    "interests": _interests_part,
+    "map": _map_part,
+    "preferences": _preferences_part,
+    "suggestions": _suggestions_part,
+    "proposal": _proposal_part,
+    "division": _division_part,
+    "bidding": _bidding_part,
+}
 
 
 def _package_rows(
@@ -217,11 +403,6 @@ def _package_rows(
     return rows
 
 
-def _share_target(process: Process, place: Participant) -> Room | None:
-    joint = Room.objects.filter(process=process, kind=RoomKind.JOINT).first()
-    return joint
-
-
 def _bidding_form(process: Process, data: Any = None) -> BiddingForm:
     form = BiddingForm(data)
     ranges = [i for i in selectors.agenda_issues(process) if i.kind == IssueKind.RANGE]
@@ -238,6 +419,8 @@ def _preference_form(issues: list[AgendaIssue], preference: Any) -> PreferenceFo
             initial[f"weight_{w.issue_id}"] = w.points
             initial[f"low_{w.issue_id}"] = w.score_low
             initial[f"high_{w.issue_id}"] = w.score_high
+            initial[f"best_{w.issue_id}"] = w.best_date
+            initial[f"falloff_{w.issue_id}"] = w.falloff_days
         for s in preference.scores.all():
             initial[f"score_{s.option_id}"] = s.score
     else:
@@ -247,6 +430,10 @@ def _preference_form(issues: list[AgendaIssue], preference: Any) -> PreferenceFo
                 initial[f"score_{option.id}"] = 50
             initial[f"low_{issue.id}"] = 50
             initial[f"high_{issue.id}"] = 50
+            if issue.kind == IssueKind.DATES:
+                earliest, latest = issue.date_bounds()
+                initial[f"best_{issue.id}"] = earliest + (latest - earliest) / 2
+                initial[f"falloff_{issue.id}"] = max(1, (latest - earliest).days)
     return PreferenceForm(issues=issues, initial=initial)
 
 
@@ -298,7 +485,21 @@ def _attempt(
 @login_required
 @shows
 def workspace(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
+    """The page; for an htmx request naming parts, just those parts (unknown names are
+    ignored), drawn from the same templates and the same selectors as the page."""
     process, place = selectors.access_workspace(user=_user(request), process_id=process_id)
+    wanted = set(request.GET.getlist("part"))
+    if request.headers.get("HX-Request") and wanted:
+        parts = tuple(name for name in PARTS if name in wanted)
+        context = _context(process, place, parts=parts)
+        html = "".join(
+            render_to_string(part["template"], context, request=request)
+            for part in context["parts"]
+        )
+        response = HttpResponse(html)
+        response["Cache-Control"] = "no-store"
+        response["Vary"] = "HX-Request"
+        return response
     return _page(request, process, place)
 
 
@@ -320,6 +521,8 @@ def issue_propose(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
         range_min=data["range_min"] or None,
         range_max=data["range_max"] or None,
         unit=data["unit"],
+        date_min=data["date_min"],
+        date_max=data["date_max"],
     )
     return _attempt(
         request,
@@ -350,16 +553,42 @@ def issue_settle(request: HttpRequest, issue_id: uuid.UUID) -> HttpResponse:
 @login_required
 @takes
 def issue_assent(request: HttpRequest, issue_id: uuid.UUID) -> HttpResponse:
+    """A side's yes (or its taking it back). A refused term comes back next to that issue's
+    field, with what was typed."""
     issue, place = selectors.access_issue(user=_user(request), issue_id=issue_id)
-    option_id = _uuid(request.POST.get("option"))
-    option = IssueOption.objects.filter(issue=issue, id=option_id).first() if option_id else None
+    process = issue.process
+    typed = request.POST.get("date" if issue.kind == IssueKind.DATES else "amount", "")
+
+    def refused(message: str) -> HttpResponse:
+        error = {"issue": issue.id, "message": message, "typed": typed}
+        return _page(request, process, place, status=400, assent=error)
+
+    action: Callable[[], object]
     if request.POST.get("reopen"):
-        action: Callable[[], object] = lambda: services.issue_reopen(actor=place, issue=issue)  # noqa: E731
+        action = lambda: services.issue_reopen(actor=place, issue=issue)  # noqa: E731
+    elif issue.kind == IssueKind.DATES:
+        form = DateAssentForm(request.POST)
+        if not form.is_valid():
+            return refused(" ".join(str(e) for e in form.errors["date"]))
+        day = form.cleaned_data["date"]
+        action = lambda: services.issue_assent(actor=place, issue=issue, date=day)  # noqa: E731
     else:
-        action = lambda: services.issue_assent(  # noqa: E731
-            actor=place, issue=issue, option=option, amount=request.POST.get("amount")
+        option_id = _uuid(request.POST.get("option"))
+        option = (
+            IssueOption.objects.filter(issue=issue, id=option_id).first() if option_id else None
         )
-    return _attempt(request, issue.process, place, f"issue-{issue.id}", action)
+        amount = request.POST.get("amount")
+        action = lambda: services.issue_assent(  # noqa: E731
+            actor=place, issue=issue, option=option, amount=amount
+        )
+    try:
+        action()
+    except AccordError as error:
+        if request.POST.get("reopen"):
+            messages.error(request, error.message)
+            return _back(process, f"issue-{issue.id}")
+        return refused(error.message)
+    return _back(process, f"issue-{issue.id}")
 
 
 def _uuid(value: str | None) -> uuid.UUID | None:
@@ -399,7 +628,9 @@ def agenda_confirm(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
 def interest_record(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
     process, place = selectors.access_workspace(user=_user(request), process_id=process_id)
     issues = selectors.agenda_issues(process)
-    form = InterestForm(request.POST, issues=issues)
+    form = InterestForm(
+        request.POST, issues=issues, with_mediator=permissions.agenda_needs_mediator(process)
+    )
     if not form.is_valid():
         return _page(request, process, place, status=400, interest=form)
     data = form.cleaned_data
@@ -424,9 +655,19 @@ def interest_record(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse
 @login_required
 @takes
 def interest_share(request: HttpRequest, interest_id: uuid.UUID) -> HttpResponse:
+    """A party shares one item: itself into the joint room where the item is in its side's
+    own room (negotiation), or by allowing the mediator to share it (a private session)."""
     interest, place = selectors.access_interest(user=_user(request), interest_id=interest_id)
     process = interest.issue.process
-    target = _share_target(process, place)
+    if interest.message.room.kind == RoomKind.SIDE:
+        return _attempt(
+            request,
+            process,
+            place,
+            f"interest-{interest.id}",
+            lambda: services.interest_share_joint(actor=place, interest=interest),
+        )
+    target = selectors.joint_room(process)
     mode = request.POST.get("mode", "gist")
     if target is None:
         messages.error(request, _("There is no joint room to share into."))
@@ -435,7 +676,7 @@ def interest_share(request: HttpRequest, interest_id: uuid.UUID) -> HttpResponse
         request,
         process,
         place,
-        "interests",
+        f"interest-{interest.id}",
         lambda: services.interest_share(actor=place, interest=interest, mode=mode, target=target),
     )
 
@@ -495,6 +736,11 @@ def preference_set(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
             for i in issues
             if i.kind == IssueKind.RANGE
         },
+        date_prefs={
+            i.id: (data.get(f"best_{i.id}"), data.get(f"falloff_{i.id}"))
+            for i in issues
+            if i.kind == IssueKind.DATES
+        },
         reservation=data.get("reservation"),
         visibility=data.get("visibility") or "",
     )
@@ -532,11 +778,13 @@ def suggestions_request(request: HttpRequest, process_id: uuid.UUID) -> HttpResp
 @login_required
 @shows
 def run_status(request: HttpRequest, run_id: uuid.UUID) -> HttpResponse:
-    """Polled by the page while the engine works; when done, the whole section refreshes."""
+    """Polled by the page while the engine works. When it is done, the page is asked to look
+    for changes at once (the run's end moved the suggestions' count), so the packages come in
+    as a part, without reloading the page or losing what someone is typing elsewhere."""
     run, _place = selectors.access_run(user=_user(request), run_id=run_id)
     response = render(request, "bargaining/_run.html", {"run": run, "process": run.process})
     if run.status in (RunStatus.DONE, RunStatus.FAILED) and request.headers.get("HX-Request"):
-        response["HX-Refresh"] = "true"
+        response["HX-Trigger"] = "bargaining:look"
     return response
 
 
@@ -555,14 +803,14 @@ def proposal_put(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
     deadline = data["deadline"]
     if timezone.is_naive(deadline):
         deadline = timezone.make_aware(deadline)
-    terms = []
+    terms: list[tuple[AgendaIssue, IssueOption | None, object]] = []
     for issue in issues:
-        value = data.get(f"term_{issue.id}")
-        if not value:
+        value: Any = data.get(f"term_{issue.id}")
+        if value in (None, ""):
             continue
         if issue.kind == IssueKind.OPTIONS:
-            terms.append((issue, issue.options.filter(id=value).first(), None))
-        else:
+            terms.append((issue, issue.options.filter(id=str(value)).first(), None))
+        else:  # an amount as typed, or a date the form read
             terms.append((issue, None, value))
     return _attempt(
         request,

@@ -11,6 +11,7 @@ class IssueKind(models.TextChoices):
 
     OPTIONS = "options", _("A choice between options")  # e.g. "every other weekend"
     RANGE = "range", _("An amount in a range")  # money, a number of days
+    DATES = "dates", _("A date in a range")  # e.g. a move-out date between two dates
 
 
 class AgendaState(models.TextChoices):
@@ -43,6 +44,14 @@ class InterestCategory(models.TextChoices):
     CONCERN = "concern", _("A concern")
     FEAR = "fear", _("A fear")
     HOPE = "hope", _("A hope")
+
+
+class ShareState(models.TextChoices):
+    """Where one of a side's positions or interests stands, as its side sees it."""
+
+    PRIVATE = "private", _("Not shared")  # only the side (and, in mediation, the mediator)
+    ALLOWED = "allowed", _("The mediator may share it")  # released, not relayed yet
+    SHARED = "shared", _("Shared")  # in the joint room (relayed, or shared by the side itself)
 
 
 class Relation(models.TextChoices):
@@ -117,3 +126,17 @@ class ProposalStatus(models.TextChoices):
     OPEN = "open", _("Waiting for answers")
     ALL_ACCEPTED = "all_accepted", _("All accepted")
     NOT_ALL_ACCEPTED = "not_all_accepted", _("Not all accepted")
+
+
+class Topic(models.TextChoices):
+    """What changed on the workspace: each names the page parts to fetch again."""
+
+    AGENDA = "agenda", _("Agenda")  # an issue added, settled or left out
+    TERMS = "terms", _("Terms")  # a yes given or taken back, a confirmation, partial choice
+    INTERESTS = "interests", _("Positions and interests")
+    COMMON_GROUND = "common_ground", _("Common ground")
+    PREFERENCES = "preferences", _("Priorities")
+    SUGGESTIONS = "suggestions", _("Suggestions")
+    PROPOSAL = "proposal", _("Mediator's proposal")
+    DIVISION = "division", _("Dividing items")
+    BIDDING = "bidding", _("Blind offers")

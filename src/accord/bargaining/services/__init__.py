@@ -14,6 +14,7 @@ from accord.bargaining.services.agenda import (
 from accord.bargaining.services.interests import (
     interest_record,
     interest_share,
+    interest_share_joint,
     link_add,
     link_decide,
     links_suggest,
@@ -44,6 +45,7 @@ __all__ = [
     "division_run",
     "interest_record",
     "interest_share",
+    "interest_share_joint",
     "issue_assent",
     "issue_propose",
     "issue_reopen",

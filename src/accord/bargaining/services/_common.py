@@ -8,9 +8,17 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext as _
 
-from accord.bargaining.selectors import FACILITATORS, SIDE_READERS
+from accord.bargaining.models import WorkspaceChange
+from accord.bargaining.selectors import (
+    AUDIENCE_ALL,
+    AUDIENCE_FACILITATORS,
+    audiences_of,
+    side_audience,
+    takes_part,
+)
 from accord.cases.models import Participant, Process
 from accord.cases.services._audit import record
 from accord.cases.vocabulary import ParticipantStatus
@@ -66,6 +74,14 @@ def check_key(client_key: str) -> str:
     return client_key
 
 
+def _bump(process: Process, audience: str, topic: str) -> None:
+    """One more change of `topic` for `audience`. The caller holds the process's lock, so
+    the first change of a pair creates its row without racing another writer."""
+    counter = WorkspaceChange.objects.filter(process=process, audience=audience, topic=topic)
+    if not counter.update(count=F("count") + 1):
+        WorkspaceChange.objects.create(process=process, audience=audience, topic=topic, count=1)
+
+
 def notify(
     process: Process,
     topic: str,
@@ -73,19 +89,31 @@ def notify(
     sides: Iterable[uuid.UUID | None] | None = None,
     facilitators: bool = True,
 ) -> None:
-    """Tell the people concerned that something changed (after commit), with no content:
-    their pages fetch what they may see. `sides=None` means everybody in the process."""
-    wanted = None if sides is None else {s for s in sides if s is not None}
+    """Tell the people concerned that something of `topic` changed: `sides=None` is everybody
+    taking part; otherwise those sides' members, and the facilitators unless told not to.
+
+    Call it only for an audience that can see the change: a side's private move is told to
+    that side alone, so neither the counts nor the timing of events tell the other side
+    anything. Two channels carry it, neither with content: the per-audience counts (in this
+    transaction: the source of truth the page polls) and, after commit, a "look again" event
+    to each person's socket. Either way the page then fetches its parts through the normal,
+    access-checked views."""
+    if sides is None:
+        audiences = {AUDIENCE_ALL}
+    else:
+        audiences = {side_audience(s) for s in sides if s is not None}
+        if facilitators:
+            audiences.add(AUDIENCE_FACILITATORS)
+    for audience in sorted(audiences):
+        _bump(process, audience, topic)
     people = Participant.objects.filter(
         case_id=process.case_id, status=ParticipantStatus.ACTIVE, user__isnull=False
-    )
-    user_ids = set()
-    for person in people:
-        if person.role in FACILITATORS:
-            if facilitators:
-                user_ids.add(person.user_id)
-        elif wanted is None or (person.role in SIDE_READERS and person.side_id in wanted):
-            user_ids.add(person.user_id)
+    ).order_by("id")
+    user_ids = {
+        person.user_id
+        for person in people
+        if audiences_of(person) & audiences and takes_part(person, process)
+    }
     for user_id in sorted((u for u in user_ids if u is not None), key=str):
         publish_on_commit(
             user_group(user_id),

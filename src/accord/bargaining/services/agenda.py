@@ -8,6 +8,7 @@ chose to allow partial agreements.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from accord.bargaining.selectors import (
     is_facilitator,
     latest_assents,
     partial_agreements_allowed,
+    show_date,
     sides_in,
     terms_fingerprint,
 )
@@ -47,7 +49,7 @@ from accord.bargaining.services._common import (
     notify,
     side_of,
 )
-from accord.bargaining.vocabulary import AgendaState, IssueKind, IssueStatus
+from accord.bargaining.vocabulary import AgendaState, IssueKind, IssueStatus, Topic
 from accord.cases.models import Participant, Process
 from accord.core.errors import Conflict, InvalidInput
 
@@ -70,9 +72,31 @@ def parse_amount(value: object, *, field: str) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
+def check_date(value: object, *, field: str) -> dt.date:
+    """A calendar date, already parsed by the form or the API schema (each in the reader's
+    own language and format), or InvalidInput naming the field."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidInput(_("Enter a date."), field=field)
+    return value
+
+
+def check_date_within(issue: AgendaIssue, value: object, *, field: str) -> dt.date:
+    """A date of a date issue's range, or InvalidInput saying which range."""
+    day = check_date(value, field=field)
+    earliest, latest = issue.date_bounds()
+    if not earliest <= day <= latest:
+        raise InvalidInput(
+            _("Choose a date from %(earliest)s to %(latest)s.")
+            % {"earliest": show_date(earliest), "latest": show_date(latest)},
+            field=field,
+        )
+    return day
+
+
 @dataclass(frozen=True)
 class IssueDraft:
-    """What a person typed to put an issue forward, before it is checked."""
+    """What a person typed to put an issue forward, before it is checked. A date issue's
+    bounds are dates (the form or the API schema parsed them)."""
 
     title: str
     kind: str
@@ -80,9 +104,22 @@ class IssueDraft:
     range_min: object = None
     range_max: object = None
     unit: str = ""
+    date_min: object = None
+    date_max: object = None
 
 
-def _validated(draft: IssueDraft) -> tuple[str, list[str], Decimal | None, Decimal | None, str]:
+@dataclass(frozen=True)
+class _Checked:
+    title: str
+    options: list[str]
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str = ""
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+
+
+def _validated(draft: IssueDraft) -> _Checked:
     title = (draft.title or "").strip()
     if not title:
         raise InvalidInput(_("Give the issue a short name."), field="title")
@@ -103,7 +140,7 @@ def _validated(draft: IssueDraft) -> tuple[str, list[str], Decimal | None, Decim
             raise InvalidInput(_("Keep each option under 120 characters."), field="options")
         if len({o.casefold() for o in options}) != len(options):
             raise InvalidInput(_("Each option must be different."), field="options")
-        return title, options, None, None, unit
+        return _Checked(title, options, unit=unit)
     if draft.kind == IssueKind.RANGE:
         low = parse_amount(draft.range_min, field="range_min")
         high = parse_amount(draft.range_max, field="range_max")
@@ -111,8 +148,23 @@ def _validated(draft: IssueDraft) -> tuple[str, list[str], Decimal | None, Decim
             raise InvalidInput(
                 _("The highest amount must be more than the lowest."), field="range_max"
             )
-        return title, [], low, high, unit
-    raise InvalidInput(_("Choose options or an amount."), field="kind")
+        return _Checked(title, [], low, high, unit)
+    if draft.kind == IssueKind.DATES:
+        earliest = check_date(draft.date_min, field="date_min")
+        latest = check_date(draft.date_max, field="date_max")
+        if latest < earliest:
+            raise InvalidInput(
+                _("The latest date (%(latest)s) is before the earliest (%(earliest)s).")
+                % {"latest": show_date(latest), "earliest": show_date(earliest)},
+                field="date_max",
+            )
+        if latest == earliest:
+            raise InvalidInput(
+                _("Give a latest date after the earliest; for one fixed date, use options."),
+                field="date_max",
+            )
+        return _Checked(title, [], earliest=earliest, latest=latest)
+    raise InvalidInput(_("Choose options, an amount or a date."), field="kind")
 
 
 def issue_propose(
@@ -122,7 +174,8 @@ def issue_propose(
     waits for the mediator; the mediator's own, and every issue in a process without a
     mediator, goes straight on the agenda. A resend with the same key changes nothing."""
     check_key(client_key)
-    title, options, low, high, unit = _validated(draft)
+    checked = _validated(draft)
+    title = checked.title
     with transaction.atomic():
         process, actor = locked_process(process), fresh(actor)
         check_propose_issue(actor, process)
@@ -142,24 +195,28 @@ def issue_propose(
             process=process,
             title=title,
             kind=draft.kind,
-            range_min=low,
-            range_max=high,
-            unit=unit,
+            range_min=checked.low,
+            range_max=checked.high,
+            unit=checked.unit,
+            date_min=checked.earliest,
+            date_max=checked.latest,
             state=AgendaState.ON_AGENDA if direct else AgendaState.PROPOSED,
             position=AgendaIssue.objects.filter(process=process).count() + 1,
             proposed_by=actor,
             client_key=client_key,
         )
         IssueOption.objects.bulk_create(
-            IssueOption(issue=issue, label=label, position=n) for n, label in enumerate(options)
+            IssueOption(issue=issue, label=label, position=n)
+            for n, label in enumerate(checked.options)
         )
         audit(
             actor,
             "agenda.issue_proposed",
             issue,
-            {"kind": issue.kind, "state": issue.state, "options": len(options)},
+            {"kind": issue.kind, "state": issue.state, "options": len(checked.options)},
         )
-        notify(process, "agenda", sides=None if direct else [actor.side_id])
+        # A suggestion waiting for the mediator is seen by its side and the mediator only.
+        notify(process, Topic.AGENDA, sides=None if direct else [actor.side_id])
     return issue
 
 
@@ -177,44 +234,66 @@ def issue_settle(*, actor: Participant, issue: AgendaIssue, include: bool) -> Ag
         issue.state = AgendaState.ON_AGENDA if include else AgendaState.DECLINED
         issue.save(update_fields=["state"])
         audit(actor, "agenda.issue_settled", issue, {"state": issue.state})
-        notify(issue.process, "agenda")
+        # A suggestion left out stays between its side and the mediator.
+        notify(issue.process, Topic.AGENDA, sides=None if include else [issue.proposed_by.side_id])
     return issue
 
 
-def _term_of(
-    issue: AgendaIssue, option: IssueOption | None, amount: object
-) -> tuple[IssueOption | None, Decimal | None]:
+@dataclass(frozen=True)
+class TermValue:
+    """One term of an issue: its option, its amount or its date (exactly one is set)."""
+
+    option: IssueOption | None = None
+    amount: Decimal | None = None
+    date: dt.date | None = None
+
+
+def check_term(
+    issue: AgendaIssue, option: IssueOption | None, amount: object, date: object, *, field: str
+) -> TermValue:
+    """The term as the issue's kind wants it, or InvalidInput naming `field`."""
     if issue.kind == IssueKind.OPTIONS:
         if option is None or option.issue_id != issue.id:
-            raise InvalidInput(_("Choose one of this issue's options."), field="option")
-        return option, None
-    value = parse_amount(amount, field="amount")
+            raise InvalidInput(_("Choose one of this issue's options."), field=field)
+        return TermValue(option=option)
+    if issue.kind == IssueKind.DATES:
+        return TermValue(date=check_date_within(issue, date, field=field))
+    value = parse_amount(amount, field=field)
     low, high = issue.bounds()
     if not low <= value <= high:
         raise InvalidInput(
             _("Choose an amount between %(low)s and %(high)s.") % {"low": low, "high": high},
-            field="amount",
+            field=field,
         )
-    return None, value
+    return TermValue(amount=value)
 
 
-def _recount(issue: AgendaIssue) -> None:
-    """Tentative when every remaining side's latest word is yes to the same term."""
+def _state(issue: AgendaIssue) -> tuple[object, ...]:
+    return (issue.status, issue.tentative_option_id, issue.tentative_amount, issue.tentative_date)
+
+
+def _recount(issue: AgendaIssue) -> bool:
+    """Tentative when every remaining side's latest word is yes to the same term. Returns
+    whether what everyone sees of the issue (its status and term) changed."""
+    before = _state(issue)
     latest = latest_assents(issue)
     sides = sides_in(issue.process)
     words = [latest.get(side.id) for side in sides]
-    terms = {(w.option_id, w.amount) for w in words if w is not None and not w.withdrawn}
+    terms = {(w.option_id, w.amount, w.date) for w in words if w is not None and not w.withdrawn}
     agreed = bool(sides) and all(w is not None and not w.withdrawn for w in words)
     if agreed and len(terms) == 1:
-        option_id, amount = terms.pop()
+        option_id, amount, date = terms.pop()
         issue.status = IssueStatus.TENTATIVE
         issue.tentative_option_id = option_id
         issue.tentative_amount = amount
+        issue.tentative_date = date
     else:
         issue.status = IssueStatus.OPEN
         issue.tentative_option = None
         issue.tentative_amount = None
-    issue.save(update_fields=["status", "tentative_option", "tentative_amount"])
+        issue.tentative_date = None
+    issue.save(update_fields=["status", "tentative_option", "tentative_amount", "tentative_date"])
+    return _state(issue) != before
 
 
 def _locked_issue(issue: AgendaIssue) -> AgendaIssue:
@@ -231,21 +310,36 @@ def issue_assent(
     issue: AgendaIssue,
     option: IssueOption | None = None,
     amount: object = None,
+    date: object = None,
 ) -> AgendaIssue:
-    """A side says yes to one term. When every side has said yes to the same term, the
-    issue is tentatively agreed; a side saying yes to another term reopens it."""
+    """A side says yes to one term (an option, an amount or a date, by the issue's kind).
+    When every side has said yes to the same term, the issue is tentatively agreed; a side
+    saying yes to another term reopens it."""
+    fields: dict[str, str] = {IssueKind.OPTIONS: "option", IssueKind.DATES: "date"}
+    field = fields.get(issue.kind, "amount")
     with transaction.atomic():
         locked_process(issue.process)
         actor, issue = fresh(actor), _locked_issue(issue)
         check_assent(actor, issue)
-        chosen, value = _term_of(issue, option, amount)
+        term = check_term(issue, option, amount, date, field=field)
         assent = IssueAssent.objects.create(
-            issue=issue, side_id=side_of(actor), option=chosen, amount=value, given_by=actor
+            issue=issue,
+            side_id=side_of(actor),
+            option=term.option,
+            amount=term.amount,
+            date=term.date,
+            given_by=actor,
         )
-        _recount(issue)
+        changed = _recount(issue)
         audit(actor, "agenda.assent", assent, {"issue": str(issue.id), "status": issue.status})
-        notify(issue.process, "agenda")
+        _tell_terms(issue.process, actor, changed)
     return issue
+
+
+def _tell_terms(process: Process, actor: Participant, changed: bool) -> None:
+    """A side's own yes is seen by that side; everyone sees a term become (or stop being)
+    tentatively agreed."""
+    notify(process, Topic.TERMS, sides=None if changed else [actor.side_id], facilitators=False)
 
 
 def issue_reopen(*, actor: Participant, issue: AgendaIssue) -> AgendaIssue:
@@ -260,9 +354,9 @@ def issue_reopen(*, actor: Participant, issue: AgendaIssue) -> AgendaIssue:
         assent = IssueAssent.objects.create(
             issue=issue, side_id=side_of(actor), withdrawn=True, given_by=actor
         )
-        _recount(issue)
+        changed = _recount(issue)
         audit(actor, "agenda.reopened", assent, {"issue": str(issue.id)})
-        notify(issue.process, "agenda")
+        _tell_terms(issue.process, actor, changed)
     return issue
 
 
@@ -271,11 +365,14 @@ def partial_choose(*, actor: Participant, process: Process, allow: bool) -> Part
     with transaction.atomic():
         process, actor = locked_process(process), fresh(actor)
         check_side_act(actor, process)
+        everyone_before = partial_agreements_allowed(process)
         choice = PartialChoice.objects.create(
             process=process, side_id=side_of(actor), allow=allow, given_by=actor
         )
         audit(actor, "agenda.partial_chosen", choice, {"allow": allow})
-        notify(process, "agenda")
+        # One side's choice is its own; everyone sees only whether all sides allow it.
+        changed = partial_agreements_allowed(process) != everyone_before
+        _tell_terms(process, actor, changed)
     return choice
 
 
@@ -315,24 +412,30 @@ def agenda_confirm(*, actor: Participant, process: Process) -> list[AgendaIssue]
                 issue.save(update_fields=["status"])
                 agreed.append(issue)
             audit(actor, "agenda.agreed", process, {"issues": [str(i.id) for i in agreed]})
-        notify(process, "agenda")
+        _tell_terms(process, actor, bool(agreed))
     return agreed
 
 
 def terms_make_tentative(
     *,
     process: Process,
-    terms: Sequence[tuple[AgendaIssue, IssueOption | None, Decimal | None]],
+    terms: Sequence[tuple[AgendaIssue, TermValue]],
     assenters: Mapping[uuid.UUID, Participant],
 ) -> None:
-    """Every side accepted these terms together (a mediator's proposal): record each side's
-    yes, given by whoever answered for it, and recount. Runs in the caller's transaction."""
-    for issue, option, amount in terms:
+    """Every side accepted these terms together (a mediator's proposal, a settled blind
+    round): record each side's yes, given by whoever answered for it, and recount. Runs in
+    the caller's transaction; the caller tells everyone."""
+    for issue, term in terms:
         locked = _locked_issue(issue)
         if locked.status == IssueStatus.AGREED:
             continue
         for side in sides_in(process):
             IssueAssent.objects.create(
-                issue=locked, side=side, option=option, amount=amount, given_by=assenters[side.id]
+                issue=locked,
+                side=side,
+                option=term.option,
+                amount=term.amount,
+                date=term.date,
+                given_by=assenters[side.id],
             )
         _recount(locked)

@@ -1,19 +1,29 @@
 """Positions and interests, and the mediator's interest map.
 
 A side's words are posted as a message in its private session (or, without a mediator, its
-side room) through the rooms' own service, so the one visibility rule decides who reads them,
-and sharing them is a release like any private-session item.
+side room) through the rooms' own service, so the one visibility rule decides who reads them.
+Sharing one is a deliberate act of the side, item by item: in mediation a release like any
+private-session item (the mediator then carries it); in negotiation, where nobody carries
+words between rooms, a party of the side posts it into the joint room itself.
 """
 
 from __future__ import annotations
+
+import uuid
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accord.bargaining.matching import suggest_matches
-from accord.bargaining.models import AgendaIssue, Interest, InterestLink
-from accord.bargaining.permissions import check_facilitate, check_side_act
-from accord.bargaining.selectors import interest_room, interests_visible_to, links_of
+from accord.bargaining.models import AgendaIssue, Interest, InterestLink, InterestShare
+from accord.bargaining.permissions import check_facilitate, check_share_joint, check_side_act
+from accord.bargaining.selectors import (
+    common_ground_links,
+    interest_room,
+    interests_visible_to,
+    joint_room,
+    links_of,
+)
 from accord.bargaining.services._common import (
     audit,
     check_key,
@@ -28,6 +38,7 @@ from accord.bargaining.vocabulary import (
     InterestKind,
     LinkStatus,
     Relation,
+    Topic,
 )
 from accord.cases.models import Participant, Process
 from accord.core import clock
@@ -98,14 +109,92 @@ def interest_record(
             interest,
             {"issue": str(issue.id), "kind": kind, "message": str(message.id)},
         )
-        notify(process, "interests", sides=[actor.side_id])
+        notify(process, Topic.INTERESTS, sides=[actor.side_id])
     return interest
+
+
+def _ground(process: Process) -> dict[uuid.UUID, tuple[uuid.UUID, uuid.UUID]]:
+    """The common ground the parties see now: link id -> the two sides it involves."""
+    return {
+        link.id: (link.first.side_id, link.second.side_id) for link in common_ground_links(process)
+    }
+
+
+def _tell_common_ground(
+    process: Process,
+    before: dict[uuid.UUID, tuple[uuid.UUID, uuid.UUID]],
+    *,
+    also: list[uuid.UUID] | None = None,
+) -> None:
+    """The mediator always hears of the map; a side only when "what you both care about"
+    changed for it (or, with `also`, when its own items changed)."""
+    after = _ground(process)
+    changed = set(before) ^ set(after)
+    sides = {side for link in changed for side in {**before, **after}[link]}
+    notify(process, Topic.COMMON_GROUND, sides=sorted(sides | set(also or []), key=str))
 
 
 def interest_share(*, actor: Participant, interest: Interest, mode: str, target: Room) -> Release:
     """A party lets the mediator share one position or interest: a release, as for any
-    private-session item (the rooms' service checks who may and where to)."""
-    return release_grant(actor=actor, message=interest.message, mode=mode, target=target)
+    private-session item (the rooms' service checks who may and where to). A double submit
+    returns the one release."""
+    with transaction.atomic():
+        process = locked_process(interest.issue.process)
+        before = _ground(process)
+        release = release_grant(actor=actor, message=interest.message, mode=mode, target=target)
+        _tell_common_ground(process, before, also=[interest.side_id])
+    return release
+
+
+def _shared_words(interest: Interest) -> str:
+    """What the joint room reads: where the words come from, then the words as written."""
+    kind = str(InterestKind(interest.kind).label)
+    if interest.category:
+        kind = f"{kind}: {InterestCategory(interest.category).label}"
+    heading = _("From our notes on “%(issue)s” (%(kind)s):") % {
+        "issue": interest.issue.title,
+        "kind": kind,
+    }
+    return f"{heading}\n{interest.message.body}"
+
+
+def interest_share_joint(*, actor: Participant, interest: Interest) -> InterestShare:
+    """A party shares one of its side's positions or interests with everyone, where no
+    mediator carries words between rooms (negotiation): it posts the item, with where it
+    comes from, into the joint room, and the item shows as shared. Item by item, by a party
+    of the side (or, where the negotiation runs through advocates, the side's advocate, who
+    speaks for it there); it cannot be taken back, as nothing said is. A second submit
+    returns the first share."""
+    with transaction.atomic():
+        process = locked_process(interest.issue.process)
+        actor = fresh(actor)
+        interest = (
+            Interest.objects.select_for_update(of=("self",))
+            .select_related("issue__process__case", "message__room__process__case", "side")
+            .get(id=interest.id)
+        )
+        check_share_joint(actor, interest)
+        existing = InterestShare.objects.filter(interest=interest).first()
+        if existing is not None:
+            return existing
+        room = joint_room(process)
+        if room is None:
+            raise Conflict(_("There is no joint room to share into."))
+        message = message_post(
+            actor=actor,
+            room=room,
+            body=_shared_words(interest),
+            client_key=f"share:{interest.id}",
+        )
+        share = InterestShare.objects.create(interest=interest, message=message, shared_by=actor)
+        audit(
+            actor,
+            "interest.shared",
+            share,
+            {"interest": str(interest.id), "message": str(message.id), "room": str(room.id)},
+        )
+        notify(process, Topic.INTERESTS)
+    return share
 
 
 def links_suggest(*, actor: Participant, process: Process) -> list[InterestLink]:
@@ -141,6 +230,8 @@ def links_suggest(*, actor: Participant, process: Process) -> list[InterestLink]
             if len(created) >= MAX_SUGGESTIONS:
                 break
         audit(actor, "interest.matched", process, {"suggested": len(created)})
+        if created:  # suggestions are the mediator's to decide: nobody else sees them
+            notify(process, Topic.COMMON_GROUND, sides=[])
     return created
 
 
@@ -166,7 +257,7 @@ def link_decide(
     """The mediator confirms a suggestion (with its relation and a summary in their own
     words) or dismisses it."""
     with transaction.atomic():
-        locked_process(link.process)
+        before = _ground(locked_process(link.process))
         actor = fresh(actor)
         link = (
             InterestLink.objects.select_for_update(of=("self",))
@@ -189,7 +280,7 @@ def link_decide(
         audit(
             actor, "interest.link_decided", link, {"status": link.status, "relation": link.relation}
         )
-        notify(link.process, "common_ground")
+        _tell_common_ground(link.process, before)
     return link
 
 
@@ -199,6 +290,7 @@ def link_add(
     """The mediator links two sides' interests the finder did not pair."""
     with transaction.atomic():
         process = locked_process(first.issue.process)
+        before = _ground(process)
         actor = fresh(actor)
         check_facilitate(actor, process)
         if second.issue.process_id != process.id or first.side_id == second.side_id:
@@ -220,5 +312,5 @@ def link_add(
             decided_at=clock.now(),
         )
         audit(actor, "interest.linked", link, {"relation": relation})
-        notify(process, "common_ground")
+        _tell_common_ground(process, before)
     return link

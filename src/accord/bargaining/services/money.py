@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -48,7 +47,12 @@ from accord.bargaining.services._common import (
     notify,
     side_of,
 )
-from accord.bargaining.services.agenda import parse_amount, terms_make_tentative
+from accord.bargaining.services.agenda import (
+    TermValue,
+    check_term,
+    parse_amount,
+    terms_make_tentative,
+)
 from accord.bargaining.vocabulary import (
     AgendaState,
     BiddingStatus,
@@ -57,6 +61,7 @@ from accord.bargaining.vocabulary import (
     IssueStatus,
     ProposalStatus,
     RoundStatus,
+    Topic,
 )
 from accord.cases.models import Participant, Process, Side
 from accord.core import clock
@@ -93,7 +98,7 @@ def item_add(*, actor: Participant, process: Process, name: str) -> DivisionItem
             raise InvalidInput(_("This item is already listed."), field="name")
         item = DivisionItem.objects.create(process=process, name=text, added_by=actor)
         audit(actor, "division.item_added", item, {})
-        notify(process, "division")
+        notify(process, Topic.DIVISION)
     return item
 
 
@@ -126,6 +131,7 @@ def valuation_set(
             process=process, side_id=side_of(actor), values=points, given_by=actor
         )
         audit(actor, "division.valued", valuation, {})  # never the points
+        notify(process, Topic.DIVISION, sides=[actor.side_id], facilitators=False)
     return valuation
 
 
@@ -157,7 +163,7 @@ def division_run(*, actor: Participant, process: Process) -> DivisionResult:
             equitable=division.equitable,
         )
         audit(actor, "division.divided", result, {"method": division.method})
-        notify(process, "division")
+        notify(process, Topic.DIVISION)
     return result
 
 
@@ -218,7 +224,7 @@ def bidding_propose(
                 "band_absolute": str(absolute) if absolute is not None else None,
             },
         )
-        notify(process, "bidding")
+        notify(process, Topic.BIDDING)
     return bidding
 
 
@@ -251,7 +257,9 @@ def bidding_agree(*, actor: Participant, bidding: BlindBidding) -> BlindBidding:
             bidding.status = BiddingStatus.OPEN
             bidding.save(update_fields=["status"])
             BidRound.objects.create(bidding=bidding, number=1)
-        notify(process, "bidding")
+            notify(process, Topic.BIDDING)
+        else:  # that one side agreed is shown to that side only
+            notify(process, Topic.BIDDING, sides=[side], facilitators=False)
     return bidding
 
 
@@ -305,9 +313,10 @@ def bid_submit(*, actor: Participant, bidding: BlindBidding, amount: object) -> 
                 bidding.save(update_fields=["status"])
                 terms_make_tentative(
                     process=process,
-                    terms=[(bidding.issue, None, settled)],
+                    terms=[(bidding.issue, TermValue(amount=settled))],
                     assenters={side_id: b.given_by for side_id, b in figures.items()},
                 )
+                notify(process, Topic.TERMS)
             audit(
                 actor,
                 "bidding.round_closed",
@@ -318,9 +327,9 @@ def bid_submit(*, actor: Participant, bidding: BlindBidding, amount: object) -> 
                     "amount": str(current.amount) if current.amount is not None else None,
                 },
             )
-            notify(process, "bidding")
-        else:
-            notify(process, "bidding", sides=[side], facilitators=False)
+            notify(process, Topic.BIDDING)
+        else:  # a figure is its side's alone, and so is the fact that it was given
+            notify(process, Topic.BIDDING, sides=[side], facilitators=False)
     return current
 
 
@@ -340,13 +349,14 @@ def bidding_stop(*, actor: Participant, bidding: BlindBidding) -> BlindBidding:
         bidding.status = BiddingStatus.CLOSED
         bidding.save(update_fields=["status"])
         audit(actor, "bidding.stopped", bidding, {})
-        notify(process, "bidding")
+        notify(process, Topic.BIDDING)
     return bidding
 
 
 # --- 8. the mediator's proposal -------------------------------------------------------------
 
 
+# An issue, and its option (choice issues) or the typed amount or date (range, date issues).
 TermInput = tuple[AgendaIssue, IssueOption | None, object]
 
 
@@ -381,9 +391,9 @@ def proposal_put(
             raise InvalidInput(_("Give the sides at most 60 days."), field="deadline")
         if not terms:
             raise InvalidInput(_("Propose terms for at least one issue."), field="terms")
-        checked: list[tuple[AgendaIssue, IssueOption | None, Decimal | None]] = []
+        checked: list[tuple[AgendaIssue, TermValue]] = []
         seen: set[uuid.UUID] = set()
-        for issue, option, amount in terms:
+        for issue, option, value in terms:
             issue = AgendaIssue.objects.get(id=issue.id)
             if issue.process_id != process.id or issue.state != AgendaState.ON_AGENDA:
                 raise InvalidInput(_("Propose terms only for issues on the agenda."), field="terms")
@@ -393,34 +403,31 @@ def proposal_put(
                     field="terms",
                 )
             seen.add(issue.id)
-            if issue.kind == IssueKind.OPTIONS:
-                if option is None or option.issue_id != issue.id:
-                    raise InvalidInput(
-                        _("Choose an option for %(issue)s.") % {"issue": issue.title},
-                        field=f"term_{issue.id}",
-                    )
-                checked.append((issue, option, None))
-            else:
-                value = parse_amount(amount, field=f"term_{issue.id}")
-                low, high = issue.bounds()
-                if not low <= value <= high:
-                    raise InvalidInput(
-                        _("Choose an amount between %(low)s and %(high)s.")
-                        % {"low": low, "high": high},
-                        field=f"term_{issue.id}",
-                    )
-                checked.append((issue, None, value))
+            if issue.kind == IssueKind.OPTIONS and (option is None or option.issue_id != issue.id):
+                raise InvalidInput(
+                    _("Choose an option for %(issue)s.") % {"issue": issue.title},
+                    field=f"term_{issue.id}",
+                )
+            checked.append(
+                (issue, check_term(issue, option, value, value, field=f"term_{issue.id}"))
+            )
         if MediatorsProposal.objects.filter(process=process, status=ProposalStatus.OPEN).exists():
             raise Conflict(_("A proposal is already waiting for answers."))
         proposal = MediatorsProposal.objects.create(
             process=process, proposed_by=actor, deadline=deadline, note=text, client_key=client_key
         )
         ProposalTerm.objects.bulk_create(
-            ProposalTerm(proposal=proposal, issue=issue, option=option, amount=amount)
-            for issue, option, amount in checked
+            ProposalTerm(
+                proposal=proposal,
+                issue=issue,
+                option=term.option,
+                amount=term.amount,
+                date=term.date,
+            )
+            for issue, term in checked
         )
         audit(actor, "proposal.put", proposal, {"terms": len(checked)})
-        notify(process, "proposal")
+        notify(process, Topic.PROPOSAL)
     return proposal
 
 
@@ -438,16 +445,18 @@ def _resolve(proposal: MediatorsProposal, actor: Participant | None) -> None:
         terms_make_tentative(
             process=process,
             terms=[
-                (t.issue, t.option, t.amount)
+                (t.issue, TermValue(option=t.option, amount=t.amount, date=t.date))
                 for t in proposal.terms.select_related("issue", "option")
             ],
             assenters={side: answers[side].given_by for side in sides},
         )
+        notify(process, Topic.TERMS)
     if actor is None:  # the deadline passed: the clock closed it, not a person
         audit_system(process, "proposal.resolved", proposal, {"status": proposal.status})
     else:
         audit(actor, "proposal.resolved", proposal, {"status": proposal.status})
-    notify(process, "proposal")
+    # Everyone learns the result, and only the result: never who answered what.
+    notify(process, Topic.PROPOSAL)
 
 
 def _locked_proposal(proposal: MediatorsProposal) -> MediatorsProposal:
@@ -485,6 +494,8 @@ def proposal_answer(
         )
         if remaining <= answered:
             _resolve(proposal, actor)
+        else:  # only the side itself learns that it has answered, and what
+            notify(process, Topic.PROPOSAL, sides=[side], facilitators=False)
     return proposal
 
 

@@ -1,8 +1,11 @@
-"""A side's private preferences: points over the issues, a score for every option, a
-walk-away point, and who besides the engine may see them (the mediator, or nobody)."""
+"""A side's private preferences: points over the issues, a score for every option (for an
+amount, the scores of the lowest and highest; for a date, the best date and how fast a date
+loses its worth away from it), a walk-away point, and who besides the engine may see them
+(the mediator, or nobody)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -12,23 +15,28 @@ from django.utils.translation import gettext as _
 
 from accord.bargaining.models import Preference, PreferenceScore, PreferenceWeight
 from accord.bargaining.permissions import check_side_act
-from accord.bargaining.selectors import agenda_issues
+from accord.bargaining.selectors import agenda_issues, latest_preference, show_date
 from accord.bargaining.services._common import audit, fresh, locked_process, notify, side_of
-from accord.bargaining.vocabulary import IssueKind, PreferenceVisibility
+from accord.bargaining.services.agenda import check_date
+from accord.bargaining.vocabulary import IssueKind, PreferenceVisibility, Topic
 from accord.cases.models import Participant, Process
 from accord.core.errors import Conflict, InvalidInput
 
 TOTAL_POINTS = 100
+# How far from the best date a date may keep some worth: ten years is past any agenda.
+MAX_FALLOFF_DAYS = 3660
 
 
 @dataclass(frozen=True)
 class PreferenceDraft:
     """What a side typed: points per issue id, a score per option id, for range issues the
-    scores of the lowest and highest amounts, a walk-away point and a visibility."""
+    scores of the lowest and highest amounts, for date issues the best date and after how
+    many days away from it a date is worth nothing, a walk-away point and a visibility."""
 
     weights: Mapping[uuid.UUID, int | None]
     scores: Mapping[uuid.UUID, int | None] = field(default_factory=dict)
     range_scores: Mapping[uuid.UUID, tuple[int | None, int | None]] = field(default_factory=dict)
+    date_prefs: Mapping[uuid.UUID, tuple[object, int | None]] = field(default_factory=dict)
     reservation: int | None = 0
     visibility: str = PreferenceVisibility.BLIND
 
@@ -37,6 +45,38 @@ def _points(value: int | None, *, field_name: str, message: str) -> int:
     if value is None or isinstance(value, bool) or not 0 <= int(value) <= TOTAL_POINTS:
         raise InvalidInput(message, field=field_name)
     return int(value)
+
+
+def _date_preference(
+    issue_id: uuid.UUID,
+    title: str,
+    bounds: tuple[dt.date, dt.date],
+    typed: tuple[object, int | None],
+) -> tuple[dt.date, int]:
+    best, falloff = typed
+    earliest, latest = bounds
+    best_field = f"best_{issue_id}"
+    if best is None:
+        raise InvalidInput(
+            _("Choose your best date for %(issue)s.") % {"issue": title}, field=best_field
+        )
+    day = check_date(best, field=best_field)
+    if not earliest <= day <= latest:
+        raise InvalidInput(
+            _("Choose your best date for %(issue)s from %(earliest)s to %(latest)s.")
+            % {"issue": title, "earliest": show_date(earliest), "latest": show_date(latest)},
+            field=best_field,
+        )
+    if falloff is None or isinstance(falloff, bool) or not 1 <= int(falloff) <= MAX_FALLOFF_DAYS:
+        raise InvalidInput(
+            _(
+                "Say after how many days away from your best date a date is no good to you "
+                "for %(issue)s (from 1 to %(max)d)."
+            )
+            % {"issue": title, "max": MAX_FALLOFF_DAYS},
+            field=f"falloff_{issue_id}",
+        )
+    return day, int(falloff)
 
 
 def preference_set(*, actor: Participant, process: Process, draft: PreferenceDraft) -> Preference:
@@ -66,6 +106,7 @@ def preference_set(*, actor: Participant, process: Process, draft: PreferenceDra
             )
         scores: list[tuple[uuid.UUID, int]] = []
         ranges: dict[uuid.UUID, tuple[int, int]] = {}
+        dates: dict[uuid.UUID, tuple[dt.date, int]] = {}
         for issue in issues:
             if issue.kind == IssueKind.OPTIONS:
                 for option in issue.options.all():
@@ -80,6 +121,13 @@ def preference_set(*, actor: Participant, process: Process, draft: PreferenceDra
                             ),
                         )
                     )
+            elif issue.kind == IssueKind.DATES:
+                dates[issue.id] = _date_preference(
+                    issue.id,
+                    issue.title,
+                    issue.date_bounds(),
+                    draft.date_prefs.get(issue.id, (None, None)),
+                )
             else:
                 low, high = draft.range_scores.get(issue.id, (None, None))
                 message = _(
@@ -95,6 +143,7 @@ def preference_set(*, actor: Participant, process: Process, draft: PreferenceDra
             field_name="reservation",
             message=_("Give your walk-away point from 0 to 100."),
         )
+        first_time = latest_preference(process, side_of(actor)) is None
         preference = Preference.objects.create(
             process=process,
             side_id=side_of(actor),
@@ -109,6 +158,8 @@ def preference_set(*, actor: Participant, process: Process, draft: PreferenceDra
                 points=points,
                 score_low=ranges.get(issue_id, (None, None))[0],
                 score_high=ranges.get(issue_id, (None, None))[1],
+                best_date=dates[issue_id][0] if issue_id in dates else None,
+                falloff_days=dates[issue_id][1] if issue_id in dates else None,
             )
             for issue_id, points in weights.items()
         )
@@ -118,5 +169,7 @@ def preference_set(*, actor: Participant, process: Process, draft: PreferenceDra
         )
         # Only that it happened and who may see it: never a weight, score or walk-away point.
         audit(actor, "preference.set", preference, {"visibility": draft.visibility})
-        notify(process, "preferences", sides=[actor.side_id], facilitators=False)
+        # The side's own members see them; the mediator sees only that the side has given
+        # them (the checklist), so hears of the first time and never of a change.
+        notify(process, Topic.PREFERENCES, sides=[actor.side_id], facilitators=first_time)
     return preference

@@ -22,7 +22,7 @@ from accord.bargaining.selectors import (
     sides_in,
 )
 from accord.bargaining.services._common import audit, fresh, locked_process, notify
-from accord.bargaining.vocabulary import PreferenceVisibility, RunStatus, SuggestionKind
+from accord.bargaining.vocabulary import PreferenceVisibility, RunStatus, SuggestionKind, Topic
 from accord.cases.models import Participant, Process
 from accord.core import clock
 from accord.core.errors import Conflict
@@ -73,6 +73,7 @@ def suggestions_request(
             ],
         )
         audit(actor, "suggestions.requested", run, {})
+        notify(process, Topic.SUGGESTIONS)  # everyone sees that the engine is at work
         run_inline = getattr(settings, "BARGAINING_RUN_INLINE", False) if inline is None else inline
         if not run_inline:
             transaction.on_commit(lambda: _start_thread(run.id), robust=True)
@@ -120,9 +121,11 @@ def _row(
 
 def _failed(run: SuggestionRun, message: str) -> SuggestionRun:
     with transaction.atomic():
+        locked_process(run.process)
         SuggestionRun.objects.filter(id=run.id).update(
             status=RunStatus.FAILED, error=message[:300], finished_at=clock.now()
         )
+        notify(run.process, Topic.SUGGESTIONS)
     run.refresh_from_db()
     return run
 
@@ -217,6 +220,7 @@ def suggestions_compute(*, run_id: uuid.UUID) -> SuggestionRun:
             )
         )
     with transaction.atomic():
+        locked_process(process)
         locked = SuggestionRun.objects.select_for_update(of=("self",)).get(id=run.id)
         SuggestedPackage.objects.bulk_create(rows)
         locked.status = RunStatus.DONE
@@ -230,6 +234,6 @@ def suggestions_compute(*, run_id: uuid.UUID) -> SuggestionRun:
             locked,
             {"frontier": len(found.frontier), "improvements": len(found.improvements)},
         )
-        notify(process, "suggestions")
+        notify(process, Topic.SUGGESTIONS)
     locked.refresh_from_db()
     return locked
