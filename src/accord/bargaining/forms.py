@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -25,6 +26,7 @@ from accord.bargaining.vocabulary import (
     PreferenceVisibility,
     Relation,
 )
+from accord.core.amounts import AmountField
 
 
 def new_key() -> str:
@@ -94,8 +96,8 @@ class IssueForm(AccessibleForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For a choice: at least two."),
     )
-    range_min = forms.CharField(label=_("Lowest amount"), required=False)
-    range_max = forms.CharField(label=_("Highest amount"), required=False)
+    range_min = AmountField(label=_("Lowest amount"), required=False)
+    range_max = AmountField(label=_("Highest amount"), required=False)
     unit = forms.CharField(label=_("Unit (for example EUR)"), required=False, max_length=20)
     date_min = forms.DateField(
         label=_("Earliest date"),
@@ -283,7 +285,7 @@ class ProposalForm(AccessibleForm):
             elif issue.kind == IssueKind.DATES:
                 self.fields[name] = date_field(issue.title, example=issue.date_bounds()[0])
             else:
-                self.fields[name] = forms.CharField(
+                self.fields[name] = AmountField(
                     label=f"{issue.title} ({issue.unit})" if issue.unit else issue.title,
                     required=False,
                 )
@@ -308,13 +310,13 @@ class BiddingForm(AccessibleForm):
 
     issue = forms.ChoiceField(label=_("Amount issue"))
     payer = forms.ChoiceField(label=_("Who pays?"))
-    band_percent = forms.CharField(
+    band_percent = AmountField(
         label=_("Settle when the figures are within this percentage of the demand"),
         required=False,
-        initial="30",
+        initial=Decimal("30"),
     )
-    band_absolute = forms.CharField(
-        label=_("…or within this amount"), required=False, initial="5000"
+    band_absolute = AmountField(
+        label=_("…or within this amount"), required=False, initial=Decimal("5000")
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -323,7 +325,7 @@ class BiddingForm(AccessibleForm):
 
 
 class BidForm(AccessibleForm):
-    amount = forms.CharField(
+    amount = AmountField(
         label=_("Your figure"),
         help_text=_("Only your side ever sees it. The other side learns only the result."),
     )

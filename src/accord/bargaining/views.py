@@ -47,6 +47,7 @@ from accord.bargaining.services import IssueDraft, PreferenceDraft
 from accord.bargaining.svg import frontier_svg
 from accord.bargaining.vocabulary import IssueKind, RunStatus, Topic
 from accord.cases.models import Participant, Process
+from accord.core.amounts import amount_input, parse_amount
 from accord.core.errors import AccordError
 from accord.rooms.models import RoomKind
 
@@ -518,8 +519,8 @@ def issue_propose(request: HttpRequest, process_id: uuid.UUID) -> HttpResponse:
         title=data["title"],
         kind=data["kind"],
         options=form.option_list(),
-        range_min=data["range_min"] or None,
-        range_max=data["range_max"] or None,
+        range_min=data["range_min"],
+        range_max=data["range_max"],
         unit=data["unit"],
         date_min=data["date_min"],
         date_max=data["date_max"],
@@ -577,7 +578,15 @@ def issue_assent(request: HttpRequest, issue_id: uuid.UUID) -> HttpResponse:
         option = (
             IssueOption.objects.filter(issue=issue, id=option_id).first() if option_id else None
         )
-        amount = request.POST.get("amount")
+        amount: Decimal | None = None
+        if typed.strip():
+            try:
+                amount = parse_amount(typed)
+            except ValueError:
+                return refused(
+                    _("Enter an amount such as %(example)s.")
+                    % {"example": amount_input(Decimal("2500.50"))}
+                )
         action = lambda: services.issue_assent(  # noqa: E731
             actor=place, issue=issue, option=option, amount=amount
         )

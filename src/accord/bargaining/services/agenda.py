@@ -58,9 +58,13 @@ MAX_AMOUNT = Decimal("999999999999.99")
 
 
 def parse_amount(value: object, *, field: str) -> Decimal:
-    """A non-negative amount with at most two decimals, or InvalidInput naming the field."""
+    """A non-negative amount with at most two decimals, or InvalidInput naming the field.
+
+    Text must be canonical ("1500.50", as JSON callers send it): pages read what a person
+    typed in their language first (core.amounts). A comma is refused, never guessed: "2,500"
+    is 2500 in English and 2.5 in French."""
     try:
-        amount = Decimal(str(value).strip().replace(",", ".").replace(" ", ""))
+        amount = Decimal(str(value).strip())
     except (InvalidOperation, ValueError):
         raise InvalidInput(
             _("Enter an amount, for example 1500 or 1500.50."), field=field
