@@ -14,6 +14,7 @@ import pytest
 
 from accord.safety.tone import REASONS, assess, learned, weights
 from accord.safety.tone import analysis as analysis_module
+from accord.safety.tone.analysis import MODEL, combined_score, evidence
 from accord.safety.tone.normalise import normalise
 
 
@@ -96,6 +97,116 @@ def test_threshold_leaves_at_most_the_allowed_share_of_civil_messages_above_it()
         assert above <= share * len(civil)
 
 
+#: No cap on the share of civil messages, to test the other limits on few messages.
+LOOSE = {"civil_false_alarms": 1.0}
+
+
+def _ladder(labels):
+    """Scores 100, 99, ... for hostile (True) / civil (False) labels, highest first."""
+    return [100.0 - i for i in range(len(labels))], list(labels)
+
+
+def test_confident_threshold_stops_at_the_first_fall_below_the_precision_bar():
+    # 20 hostile, then a run of civil messages, then a pocket of hostile ones below them.
+    labels = [True] * 20 + [False] * 3 + [True] * 30 + [False]
+    scores, hostile = _ladder(labels)
+    none = [False] * len(labels)
+    every = [True] * len(labels)
+    # Flagging the second civil message drops precision to 20/22 = 0.909 < 0.92: stop just
+    # above it, although the hostile pocket below would lift precision back to 0.943.
+    assert learned.confident_threshold(scores, hostile, none, every, **LOOSE) == 79.0001
+    # A looser bar lets it through the pocket, down to just above the last civil message.
+    assert (
+        learned.confident_threshold(scores, hostile, none, every, min_precision=0.85, **LOOSE)
+        == 47.0001
+    )
+
+
+def test_confident_threshold_does_not_judge_precision_over_a_handful_of_flags():
+    # A civil message scores highest: over one flag precision is 0, which says nothing.
+    labels = [False] + [True] * 30 + [False]
+    scores, hostile = _ladder(labels)
+    threshold = learned.confident_threshold(scores, hostile, [False] * 32, [True] * 32, **LOOSE)
+    assert threshold == 69.0001  # every hostile message, precision 30/31 = 0.968
+
+
+def test_confident_threshold_caps_false_alarms_on_firm_but_civil_messages():
+    labels = [True] * 40 + [False] + [True] * 40 + [False] + [True] * 40 + [False]
+    scores, hostile = _ladder(labels)
+    civil = [not h for h in hostile]
+    every = [True] * len(labels)
+    # Precision alone (120/122 = 0.984) goes down to just above the last civil message.
+    assert (
+        learned.confident_threshold(scores, hostile, [False] * len(labels), every, **LOOSE)
+        == -21.9999
+    )
+    # With all three civil messages firm and at most 1/3 of them allowed, it stops after one.
+    capped = learned.confident_threshold(
+        scores, hostile, civil, every, firm_false_alarms=0.34, **LOOSE
+    )
+    assert capped == 19.0001
+
+
+def test_confident_threshold_ignores_messages_the_model_may_not_speak_on():
+    labels = [True] * 20 + [False] * 3 + [True] * 30 + [False]
+    scores, hostile = _ladder(labels)
+    none = [False] * len(labels)
+    # The three civil messages in the middle are courteous: the coach keeps the model silent
+    # on them, so they are no false alarms and it goes down to just above the last one.
+    speaks = [index not in (20, 21, 22) for index in range(len(labels))]
+    assert learned.confident_threshold(scores, hostile, none, speaks, **LOOSE) == 47.0001
+    # Silenced hostile messages are no hits either: precision is judged on what can flag.
+    labels = [True] * 24 + [False] * 2 + [True] * 5 + [False]
+    scores, hostile = _ladder(labels)
+    none = [False] * len(labels)
+    every = [True] * len(labels)
+    assert learned.confident_threshold(scores, hostile, none, every, **LOOSE) == 69.0001  # 29/31
+    speaks = [index >= 12 for index in range(len(labels))]
+    assert (
+        learned.confident_threshold(scores, hostile, none, speaks, **LOOSE) == 75.0001
+    )  # not 17/19
+
+
+def test_confident_threshold_caps_false_alarms_on_all_civil_messages():
+    # 100 hostile and 101 civil; two civil messages score among the hostile ones.
+    labels = [True] * 30 + [False] + [True] * 30 + [False] + [True] * 40 + [False] * 99
+    scores, hostile = _ladder(labels)
+    none = [False] * len(labels)
+    every = [True] * len(labels)
+    # Precision alone goes on into the civil tail, down to 100/108 = 0.926 ...
+    assert learned.confident_threshold(scores, hostile, none, every, **LOOSE) == -7.9999
+    # ... at most 1 % of civil messages (1.01 of 101) stops it after the first false alarm.
+    assert learned.confident_threshold(scores, hostile, none, every) == 39.0001
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("You are an idiot!!!", "en"),
+        ("WHY IS THIS STILL NOT DONE???", "en"),
+        ('Your "plan" is a joke, as always.', "en"),
+        ("I'm not calling you an idiot.", "en"),
+        ("Thanks so much for picking them up.", "en"),
+        ("You could not organise a birthday party if your life depended on it.", "en"),
+        ("T'es vraiment nul, comme d'habitude.", "fr"),
+        ("Je refuse cette proposition.", "fr"),
+    ],
+)
+def test_the_trainer_and_assess_score_a_message_by_the_same_rule(text, lang):
+    # benchmarks/tone.py --train chooses the operating point on combined_score: it must be
+    # the score assess gives.
+    found = evidence(text, lang)
+    weight = MODEL.weight(MODEL.verdict(found.features).log_odds)
+    assert combined_score(found, weight) == assess(text, lang).score
+
+
+def test_the_learned_weight_does_not_count_where_the_model_may_not_speak():
+    found = evidence("Thanks so much for your help, it was lovely.", "en")
+    assert not found.learned_may_speak
+    # "thanks so much" is a weak sarcasm cue (0.35) that even a confident model cannot tip.
+    assert combined_score(found, 0.9) == combined_score(found, 0.0) == 0.35
+
+
 def test_out_of_fold_scores_each_example_without_seeing_it():
     # "solo" appears in two messages of different folds: each fold model has seen it once,
     # below MIN_COUNT, so neither example's score can use it.
@@ -110,7 +221,7 @@ def test_shipped_weights_are_well_formed():
     assert weights.WEIGHTS
     assert set(weights.REASONS) <= set(weights.WEIGHTS)
     assert set(weights.REASONS.values()) <= set(REASONS)
-    assert weights.SUPPORTING < weights.CONFIDENT
+    assert weights.SUPPORTING <= weights.CONFIDENT
     assert abs(weights.BIAS) < 1.0  # the prior, not a learned offset
 
 

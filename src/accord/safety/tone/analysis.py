@@ -20,18 +20,26 @@ False
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Final
 
 from accord.safety.tone import weights
 from accord.safety.tone.capitals import shouting_weight
 from accord.safety.tone.cues import Hit, find_hits
-from accord.safety.tone.learned import Model, Verdict, features
+from accord.safety.tone.learned import Model, features
 from accord.safety.tone.lexicons import COURTESY
 from accord.safety.tone.normalise import normalise
 from accord.safety.tone.result import FLAG_THRESHOLD, REASONS, ToneAssessment
 from accord.safety.tone.rewrite import SENTENCE, fallback, rewrite
 
-__all__ = ["SUPPORTED_LANGUAGES", "assess", "primary_language"]
+__all__ = [
+    "SUPPORTED_LANGUAGES",
+    "Evidence",
+    "assess",
+    "combined_score",
+    "evidence",
+    "primary_language",
+]
 
 SUPPORTED_LANGUAGES: Final = ("en", "fr")
 _ORDER: Final = {reason: index for index, reason in enumerate(REASONS)}
@@ -66,9 +74,60 @@ def primary_language(lang: str) -> str:
     return primary
 
 
-def _score(hits: list[Hit], shouting: float) -> float:
-    weights_by_cue = {hit.cue: hit.weight for hit in hits}
-    remaining = math.prod(1 - weight for weight in weights_by_cue.values()) * (1 - shouting)
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the lexicons and capitals found in a message, before the learned cue is weighed.
+
+    ``learned_may_speak`` is false where the learned cue is kept silent: warmth or courtesy,
+    or only charged phrases that the lexicons judged innocent. ``features`` are what the
+    learned cue reads. ``benchmarks/tone.py --train`` combines this evidence with out-of-fold
+    scores through :func:`combined_score`, the rule :func:`assess` applies, so the operating
+    point it chooses is measured on exactly the score the coach computes.
+    """
+
+    hits: tuple[Hit, ...]
+    shouting: float
+    learned_may_speak: bool
+    features: frozenset[str]
+    normalised: str
+
+
+def evidence(text: str, lang: str) -> Evidence:
+    """The lexicon and capitals evidence of ``text`` in ``lang`` ("en" or "fr").
+
+    >>> found = evidence("I'm not calling you a liar.", "en")
+    >>> [(hit.reason, hit.blocked) for hit in found.hits], found.learned_may_speak
+    ([('insult', True)], False)
+    """
+    norm = normalise(text, lang)
+    hits = tuple(find_hits(norm, lang))
+    counted = any(not hit.blocked for hit in hits)
+    # A charged phrase that the lexicons judged innocent (negated, reported, practical) and
+    # nothing else: the model, which cannot see why, is not asked to overrule them. Thanks and
+    # praise look, word for word, like the mock thanks of sarcasm, and a polite complaint
+    # shares its words with a rude one: only the lexicons can tell one from the other.
+    may_speak = (counted or not hits) and not COURTESY[lang].search(norm.text)
+    return Evidence(
+        hits, shouting_weight(text), may_speak, frozenset(features(norm.text)), norm.text
+    )
+
+
+def combined_score(found: Evidence, learned_weight: float) -> float:
+    """The noisy-OR of the counted lexicon cues, capitals and the learned cue's weight.
+
+    Each cue counts once however often it matches; ``learned_weight`` is ignored where the
+    learned cue may not speak.
+
+    >>> scare_quote = evidence('Your "plan" is late.', "en")
+    >>> combined_score(scare_quote, 0.0), combined_score(scare_quote, 0.2)
+    (0.4, 0.52)
+    >>> combined_score(evidence("Thanks so much for your help.", "en"), 0.9)
+    0.35
+    """
+    weights_by_cue = {hit.cue: hit.weight for hit in found.hits if not hit.blocked}
+    learned = learned_weight if found.learned_may_speak else 0.0
+    remaining = math.prod([*(1 - weight for weight in weights_by_cue.values()), 1 - learned])
+    remaining *= 1 - found.shouting
     return round(min(1.0, max(0.0, 1 - remaining)), 4)
 
 
@@ -81,42 +140,28 @@ def _reasons(hits: list[Hit], shouting: float) -> tuple[str, ...]:
     return tuple(sorted(found, key=_ORDER.__getitem__))
 
 
-def _learned_hit(text: str, normalised: str, verdict: Verdict, lang: str) -> Hit | None:
-    """The learned cue as a hit over the whole message, or ``None``.
-
-    ``None`` below ``supporting``, and whenever the message carries warmth or courtesy: thanks
-    and praise look, word for word, like the mock thanks of sarcasm, a polite complaint shares
-    its words with a rude one, and only the lexicons can tell one from the other.
-    """
-    weight = MODEL.weight(verdict.log_odds)
-    if not weight or COURTESY[lang].search(normalised):
-        return None
-    return Hit(
-        LEARNED_CUE,
-        verdict.reason or "contempt",
-        weight,
-        normalised,
-        0,
-        len(text),
-        "keep",
-        "",
-        blocked=False,
-    )
-
-
 def _evaluate(text: str, lang: str) -> tuple[float, list[Hit]]:
-    norm = normalise(text, lang)
-    hits = find_hits(norm, lang)
-    counted = [hit for hit in hits if not hit.blocked]
-    learned = None
-    if counted or not hits:
-        # A charged phrase that the lexicons judged innocent (negated, reported, practical) and
-        # nothing else: the model, which cannot see why, is not asked to overrule them.
-        learned = _learned_hit(text, norm.text, MODEL.verdict(features(norm.text)), lang)
-    if learned is not None:
-        counted.append(learned)
-        hits.append(learned)
-    return _score(counted, shouting_weight(text)), hits
+    found = evidence(text, lang)
+    hits = list(found.hits)
+    weight = 0.0
+    if found.learned_may_speak:
+        verdict = MODEL.verdict(found.features)
+        weight = MODEL.weight(verdict.log_odds)
+        if weight:
+            hits.append(
+                Hit(
+                    LEARNED_CUE,
+                    verdict.reason or "contempt",
+                    weight,
+                    found.normalised,
+                    0,
+                    len(text),
+                    "keep",
+                    "",
+                    blocked=False,
+                )
+            )
+    return combined_score(found, weight), hits
 
 
 def _learned_sentences(text: str, lang: str) -> list[Hit]:
