@@ -11,14 +11,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 
 from accord.audit.chain import content_hash
-from accord.audit.services import event_append
 from accord.cases.models import Participant, Process, Side
+from accord.cases.services._audit import record
 from accord.cases.vocabulary import ProcessStatus, Role
 from accord.core import clock
 from accord.core.errors import AccordError, Conflict, Forbidden, InvalidInput
@@ -99,16 +99,8 @@ class HeldForReview(AccordError):
         return {"held": {"id": str(self.held.id), "status": self.held.status}}
 
 
-def _audit(actor: Participant, action: str, obj: object, payload: dict[str, object]) -> None:
-    event_append(
-        case_id=actor.case_id,
-        actor_id=actor.user_id,
-        actor_role=actor.role,
-        action=action,
-        object_type=type(obj).__name__.lower(),
-        object_id=str(getattr(obj, "pk", "")),
-        payload=payload,
-    )
+def _audit(actor: Participant, action: str, obj: models.Model, payload: dict[str, object]) -> None:
+    record(case_id=actor.case_id, actor=actor, action=action, obj=obj, payload=payload)
 
 
 def rooms_ensure(*, process: Process) -> list[Room]:

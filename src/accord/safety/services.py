@@ -18,16 +18,16 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accord.audit.chain import content_hash
-from accord.audit.services import event_append
 from accord.cases.models import Participant, Process, Side
 from accord.cases.selectors import departed_side_ids
+from accord.cases.services._audit import record
 from accord.core import clock
 from accord.core.errors import Conflict, InvalidInput
 from accord.realtime.groups import user_group
@@ -94,18 +94,10 @@ def _audit(
     process: Process,
     actor: Participant | None,
     action: str,
-    obj: object,
+    obj: models.Model,
     payload: dict[str, object],
 ) -> None:
-    event_append(
-        case_id=process.case_id,
-        actor_id=actor.user_id if actor is not None else None,
-        actor_role=actor.role if actor is not None else "system",
-        action=action,
-        object_type=type(obj).__name__.lower(),
-        object_id=str(getattr(obj, "pk", "")),
-        payload=payload,
-    )
+    record(case_id=process.case_id, actor=actor, action=action, obj=obj, payload=payload)
 
 
 def _notify(user_ids: set[uuid.UUID | None], data: dict[str, str]) -> None:

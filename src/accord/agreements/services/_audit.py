@@ -7,8 +7,8 @@ from typing import Any
 from django.db import models
 
 from accord.agreements.selectors import in_agreement_audience
-from accord.audit.services import event_append
 from accord.cases.models import Participant, Process
+from accord.cases.services._audit import record as cases_record
 from accord.realtime.groups import user_group
 from accord.realtime.publish import publish_on_commit
 
@@ -16,15 +16,7 @@ from accord.realtime.publish import publish_on_commit
 def record(*, actor: Participant, action: str, obj: models.Model, payload: dict[str, Any]) -> None:
     """Append the event for a write, inside the write's transaction. Payloads carry ids and
     content hashes, never the text itself."""
-    event_append(
-        case_id=actor.case_id,
-        actor_id=actor.user_id,
-        actor_role=actor.role,
-        action=action,
-        object_type=obj._meta.model_name or type(obj).__name__.lower(),
-        object_id=str(obj.pk),
-        payload=payload,
-    )
+    cases_record(case_id=actor.case_id, actor=actor, action=action, obj=obj, payload=payload)
 
 
 def notify_audience(process: Process, data: dict[str, str]) -> None:

@@ -1,35 +1,9 @@
-"""How arbitration services record themselves in the audit chain and tell open pages."""
+"""How arbitration services record themselves in the audit chain and tell open pages: as the
+agreements app does (the record's audience is the agreements' audience), so it is shared."""
 
 from __future__ import annotations
 
-from typing import Any
+from accord.agreements.services._audit import notify_audience as notify_record
+from accord.agreements.services._audit import record
 
-from django.db import models
-
-from accord.agreements.selectors import in_agreement_audience
-from accord.audit.services import event_append
-from accord.cases.models import Participant, Process
-from accord.realtime.groups import user_group
-from accord.realtime.publish import publish_on_commit
-
-
-def record(*, actor: Participant, action: str, obj: models.Model, payload: dict[str, Any]) -> None:
-    """Append the event for a write, inside its transaction: ids and hashes, never text."""
-    event_append(
-        case_id=actor.case_id,
-        actor_id=actor.user_id,
-        actor_role=actor.role,
-        action=action,
-        object_type=obj._meta.model_name or type(obj).__name__.lower(),
-        object_id=str(obj.pk),
-        payload=payload,
-    )
-
-
-def notify_record(process: Process, data: dict[str, str]) -> None:
-    """After commit, tell the open pages of the record's audience (ids only; each page
-    re-reads through the access check)."""
-    people = Participant.objects.filter(case_id=process.case_id, user__isnull=False)
-    user_ids = {p.user_id for p in people if in_agreement_audience(p, process)}
-    for user_id in sorted(user_ids, key=str):
-        publish_on_commit(user_group(str(user_id)), {"type": "notify", "data": data})
+__all__ = ["notify_record", "record"]

@@ -14,7 +14,8 @@ from accord.realtime.publish import publish_on_commit
 
 def record(
     *,
-    case: Case,
+    case: Case | None = None,
+    case_id: Any = None,
     actor: Participant | None,
     action: str,
     obj: models.Model,
@@ -22,9 +23,10 @@ def record(
     actor_user_id: Any = None,
     actor_role: str | None = None,
 ) -> None:
-    """Append the event for a write, inside the write's transaction."""
+    """Append the event for a write, inside the write's transaction (every app's services
+    record themselves through here). Give the case, or only its id."""
     event_append(
-        case_id=case.id,
+        case_id=case.id if case is not None else case_id,
         actor_id=actor.user_id if actor is not None else actor_user_id,
         actor_role=actor.role if actor is not None else (actor_role or "system"),
         action=action,
