@@ -77,6 +77,24 @@ def test_writing_the_terms_then_signing_them(arb):
     assert "Not signed by every side yet" in record
 
 
+def terms_typed_in(arb, language: str, typed: str):
+    """A party whose pages are in `language`, the terms page, and terms capping the award at
+    the amount as they `typed` it."""
+    a = arb.parties[0]
+    a.user.preferred_language = language
+    a.user.save(update_fields=["preferred_language"])
+    data = {
+        "scope": "Is the invoice payable?",
+        "rules": "Written procedure.",
+        "deadline_0": when(5),
+        "deadline_1": when(6),
+        "award_days": "30",
+        "max_amount": typed,
+        "currency": "CAD",
+    }
+    return browser(a.user), reverse("arbitration:terms", args=[arb.process.id]), data
+
+
 @pytest.mark.parametrize(
     ("language", "typed", "saved"),
     [
@@ -88,20 +106,7 @@ def test_writing_the_terms_then_signing_them(arb):
     ],
 )
 def test_amounts_are_read_the_way_the_persons_language_writes_them(arb, language, typed, saved):
-    a = arb.parties[0]
-    a.user.preferred_language = language
-    a.user.save(update_fields=["preferred_language"])
-    page = browser(a.user)
-    url = reverse("arbitration:terms", args=[arb.process.id])
-    data = {
-        "scope": "Is the invoice payable?",
-        "rules": "Written procedure.",
-        "deadline_0": when(5),
-        "deadline_1": when(6),
-        "award_days": "30",
-        "max_amount": typed,
-        "currency": "CAD",
-    }
+    page, url, data = terms_typed_in(arb, language, typed)
     assert page.post(url, data).status_code == 302
     assert latest_terms(arb.process).max_amount == saved
 
@@ -117,20 +122,7 @@ def test_amounts_are_read_the_way_the_persons_language_writes_them(arb, language
 def test_an_amount_that_does_not_fit_the_language_is_refused_next_to_its_field(
     arb, language, typed, example
 ):
-    a = arb.parties[0]
-    a.user.preferred_language = language
-    a.user.save(update_fields=["preferred_language"])
-    page = browser(a.user)
-    url = reverse("arbitration:terms", args=[arb.process.id])
-    data = {
-        "scope": "Is the invoice payable?",
-        "rules": "Written procedure.",
-        "deadline_0": when(5),
-        "deadline_1": when(6),
-        "award_days": "30",
-        "max_amount": typed,
-        "currency": "CAD",
-    }
+    page, url, data = terms_typed_in(arb, language, typed)
     refused = page.post(url, data)
     assert refused.status_code == 200
     assert re.search(
