@@ -23,8 +23,11 @@ compression) spread evenly over M rooms; each client posts K messages over its s
 steady rate (one every --interval seconds, clients staggered). Latency is the time from a
 post's send to its receipt at each other client of the room, measured in this one process
 with one monotonic clock. deliveries/s counts receipts at other clients from the first post to
-the last receipt; posts/s is posts over the same span. A hard timeout (--timeout) bounds the
-whole run; both servers are stopped by the script whatever happens.
+the last receipt; posts/s is posts over the same span. cpu ms/post is the server process's
+CPU time while the clients posted, per post, and load the machine's 1-minute load average
+after each run: on a shared machine a CPU-bound server's latency grows with the others' load
+far more than the bare server's, so read a ratio together with them. A hard timeout
+(--timeout) bounds the whole run; both servers are stopped by the script whatever happens.
 
 The goal (reported, not asserted) is Accord's p99 within 2x the bare server's.
 """
@@ -308,6 +311,11 @@ class Result:
     first_send: float = math.inf
     last_receipt: float = 0.0
     closed: int = 0  # sockets the server closed before the client was done
+    # The server process's CPU time while the clients posted (sockets already open), and the
+    # machine's 1-minute load average at the end: on a shared machine a CPU-bound server's
+    # latency grows with the others' load, the bare server's hardly at all.
+    server_cpu: float = math.nan
+    load_after: float = math.nan
 
     @property
     def span(self) -> float:
@@ -320,8 +328,18 @@ class Result:
         return ordered[min(len(ordered) - 1, math.ceil(q * len(ordered)) - 1)] * 1000
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc; NaN elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return math.nan
+    # Fields 14 and 15 of stat(5), counted after the command name's closing parenthesis.
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def drive(
-    name: str, port: int, plan: list[dict[str, Any]], args: argparse.Namespace
+    name: str, port: int, plan: list[dict[str, Any]], args: argparse.Namespace, pid: int
 ) -> Result:
     from websockets.asyncio.client import connect
     from websockets.exceptions import ConnectionClosed
@@ -392,10 +410,13 @@ async def drive(
     sockets = await asyncio.gather(*(open_socket(r, c) for r, c in members))
     readers = [asyncio.create_task(read(ws, i)) for i, ws in enumerate(sockets)]
     try:
+        cpu_before = cpu_seconds(pid)
         t0 = time.perf_counter() + 0.5
         await asyncio.gather(*(post(ws, i, t0) for i, ws in enumerate(sockets)))
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(done.wait(), DRAIN_TIMEOUT)
+        result.server_cpu = cpu_seconds(pid) - cpu_before
+        result.load_after = os.getloadavg()[0]
     finally:
         await asyncio.gather(*(ws.close() for ws in sockets), return_exceptions=True)
         for task in readers:
@@ -410,7 +431,8 @@ async def drive(
 def report(results: list[Result]) -> str:
     header = (
         f"{'server':<34} {'clients':>7} {'rooms':>5} {'msgs':>4} {'delivered':>11} "
-        f"{'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'deliv/s':>8} {'posts/s':>8}"
+        f"{'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'deliv/s':>8} {'posts/s':>8} "
+        f"{'cpu ms/post':>11} {'load':>5}"
     )
     lines = [header, "-" * len(header)]
     for r in results:
@@ -418,7 +440,8 @@ def report(results: list[Result]) -> str:
             f"{r.name:<34} {r.clients:>7} {r.rooms:>5} {r.messages:>4} "
             f"{len(r.latencies):>5}/{r.expected:<5} {r.percentile(0.50):>8.1f} "
             f"{r.percentile(0.99):>8.1f} {max(r.latencies, default=math.nan) * 1000:>8.1f} "
-            f"{len(r.latencies) / r.span:>8.0f} {r.posts / r.span:>8.1f}"
+            f"{len(r.latencies) / r.span:>8.0f} {r.posts / r.span:>8.1f} "
+            f"{r.server_cpu * 1000 / max(r.posts, 1):>11.1f} {r.load_after:>5.2f}"
         )
     lines.extend(f"{r.name}: {r.errors} error frames" for r in results if r.errors)
     lines.extend(f"{r.name}: {r.closed} sockets closed early" for r in results if r.closed)
@@ -528,7 +551,7 @@ def main(argv: list[str] | None = None) -> int:
                 servers.append(server)
                 print(f"running: {name} on 127.0.0.1:{port}", flush=True)
                 try:
-                    result = asyncio.run(drive(name, port, plan, args))
+                    result = asyncio.run(drive(name, port, plan, args, server.process.pid))
                 except Exception:
                     print(f"{name} failed; its log ends:\n{server.tail()}", file=sys.stderr)
                     raise

@@ -1,3 +1,4 @@
+import channels.consumer
 import pytest
 from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
@@ -90,4 +91,28 @@ async def test_an_access_change_does_not_break_the_personal_socket():
         "kind": "notification",
         "data": {"n": 3},
     }
+    await communicator.disconnect()
+
+
+async def test_events_reach_handlers_without_a_trip_through_the_database_thread(monkeypatch):
+    """Channels would first send every message through the one database thread to close stale
+    connections; the consumers here reach the database only through database_sync_to_async,
+    which does that itself, so a live event waits for no one's database work."""
+    trips = []
+
+    async def counted():
+        trips.append(1)
+
+    monkeypatch.setattr(channels.consumer, "aclose_old_connections", counted)
+    user, cookie = await signed_in_session()
+    communicator, connected, _ = await connect(cookie)
+    assert connected
+    for n in range(3):
+        await sync_to_async(publish_now)(user_group(user.id), {"type": "notify", "data": {"n": n}})
+    for n in range(3):
+        assert await communicator.receive_json_from(timeout=5) == {
+            "kind": "notification",
+            "data": {"n": n},
+        }
+    assert trips == []
     await communicator.disconnect()

@@ -4,6 +4,7 @@ changed says so, and none of it costs a query per message."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -12,13 +13,18 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from accord.accounts.services import user_update_profile
 from accord.cases import services as cases
-from accord.rooms import consumers, services
+from accord.cases.vocabulary import Role
+from accord.rooms import consumers, delivery, services
+from accord.rooms.models import Room
 from accord.rooms.selectors import access_room, messages_visible_to, room_view, viewer_for
 from accord.rooms.services import Upload
+from accord.rooms.visibility import can_post, in_audience
+from tests.cases.factories import appoint, join
 from tests.rooms import test_consumers as base
 from tests.rooms.factories import make_mediation
-from tests.rooms.test_consumers import PDF, frames, in_db, mediation, post
+from tests.rooms.test_consumers import PDF, ROOMS, frames, in_db, mediation, post
 
 # The socket tests' fixtures, shared: a mediation, and sockets closed after each test.
 m = base.m
@@ -211,3 +217,78 @@ async def test_a_paused_room_says_so_live_and_its_composer_comes_back(m, sockets
     assert resumed["can_post"] is True and "paused" not in resumed["html"]
     assert f'<form method="post" action="/rooms/{joint.id}/"' in resumed["composer_html"]
     assert 'name="client_key" value="' in resumed["composer_html"]
+
+
+@pytest.mark.django_db
+def test_one_rendering_per_reader_class_is_byte_for_byte_each_persons_own():
+    """The sockets of a room share one rendering per reader class (rooms/delivery.py). For
+    every person in every room, with releases granted, taken back and relayed, files,
+    corrections and another language, the shared text is exactly the frame their own read
+    would send; and in the joint room fewer renderings than readers serve everyone."""
+    world = make_mediation(advocates=True)
+    w = world.world
+    co = appoint(w.mediator, w.case, Role.MEDIATOR)
+    second = join(w.mediator, w.case, Role.PRINCIPAL, w.sides[0])  # two parties on side A
+    a, b = w.principals
+    user_update_profile(user=b.user, display_name=b.user.display_name, preferred_language="fr")
+    people = [w.mediator, co, a, second, b, *w.advocates]
+    for person in people:
+        person.refresh_from_db()
+    keys = iter(range(1000))
+
+    def say(person, name, text, **kwargs):
+        return services.message_post(
+            actor=person, room=world.room(name), body=text, client_key=f"k{next(keys)}", **kwargs
+        )
+
+    for name in ROOMS:
+        room = world.room(name)
+        for person in people:
+            if can_post(person, room):
+                say(person, name, f"{person.role} says hello in {name}")
+    first = say(a, "joint", "Pick-up at 5", uploads=[Upload("plan.pdf", PDF)])
+    say(a, "joint", "Pick-up at 6", corrects=first)
+    mine = say(a, "caucus:0", "We could live with 6")
+    theirs = say(w.advocates[0], "caucus:0", "Our client may accept alternate weekends")
+    shared = services.release_grant(
+        actor=a, message=mine, mode="verbatim", target=world.room("joint")
+    )
+    services.release_grant(actor=second, message=mine, mode="gist", target=world.room("caucus:1"))
+    taken_back = services.release_grant(
+        actor=a, message=theirs, mode="gist", target=world.room("joint")
+    )
+    services.release_revoke(actor=a, release=taken_back)
+    services.relay_post(actor=w.mediator, release=shared, client_key="relay-1")
+    for name in ROOMS:
+        room = Room.objects.select_related("process__case", "side").get(id=world.room(name).id)
+        readers = []
+        for person in people:
+            if not in_audience(person, room):
+                continue
+            fresh, viewer = access_room(user=person.user, room_id=room.id)
+            language = person.user.preferred_language or "en"
+            readers.append(
+                (
+                    person,
+                    delivery.Reader(
+                        view=room_view(viewer=viewer, room=fresh),
+                        language=language,
+                        access_seq=delivery.audit_head(case_id=w.case.id),
+                    ),
+                )
+            )
+        batch = delivery.load(
+            readers=[reader for _person, reader in readers], after=0, hint=room.last_seq
+        )
+        assert batch.entries is not None and batch.complete
+        assert [entry.seq for entry in batch.entries] == list(range(1, room.last_seq + 1))
+        for person, reader in readers:
+            own = consumers._page(person.user, room, reader.view, 0, consumers.PAGE)
+            shared_texts = [
+                entry.texts[delivery.render_key(entry.message, reader.view, reader.language)]
+                for entry in batch.entries
+            ]
+            assert shared_texts == [json.dumps(frame) for frame in own], (name, person.role)
+        if name == "joint":
+            assert len(readers) == 7
+            assert all(len(entry.texts) <= 3 for entry in batch.entries)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from accord.realtime.groups import user_group
@@ -18,6 +19,7 @@ class AuthenticatedConsumer(AsyncJsonWebsocketConsumer):
 
     `allowed_groups()` is where a subclass applies the visibility rule; it must return only
     groups the user may read. The consumer joins them on connect and leaves them on close.
+    Subclasses reach the database only through `channels.db.database_sync_to_async`.
     """
 
     joined: list[str]
@@ -39,6 +41,20 @@ class AuthenticatedConsumer(AsyncJsonWebsocketConsumer):
             self.joined.append(group)
         await self.accept()
         await self.on_joined()
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """Run the message's handler, without Channels' per-message connection cleanup.
+
+        Channels (4.2+) sends every message through the one database thread first, to close
+        stale connections, even when the handler never touches the database: each live event
+        then queued behind whatever database work was running, and then had to wait for its
+        own turn. Handlers here reach the database only through `database_sync_to_async`,
+        which does that cleanup around each call itself.
+        """
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def disconnect(self, code: int) -> None:
         for group in getattr(self, "joined", []):

@@ -30,32 +30,43 @@ Protocol (JSON text frames):
   "access.changed" event that left the person in the room, or a "room.settings" event.
 
 Who may see what is decided by the rooms selectors only (`access_room`, `viewer_for`,
-`messages_shown_to`, `access_release`, all built on `visibility.can_view`), asked again on
-every event: a missing room and a forbidden one are refused alike (close 4403), and a socket
-whose person may no longer see the room is closed at once, on the "access.changed" event or,
-should that event be lost, on the next message event.
+`messages_shown_to`, `access_release`, all built on `visibility.can_view`): a missing room
+and a forbidden one are refused alike (close 4403), and a socket whose person may no longer
+see the room is closed at once, on the "access.changed" event or, should that event be lost,
+on the next message event.
+
+The sockets of one room in one process share their reads, renderings and access checks
+(rooms/delivery.py): a message event costs one database call per room and process, not one
+per socket, and a post made over a socket costs its room's other sockets here none. A socket
+checks its access again, through the selectors, whenever the case's audit chain shows a
+change other than room talk since its last check: that also heals a lost "room.settings"
+event on the next message event.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 from urllib.parse import parse_qs
 
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import get_resolver
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accord.accounts.models import User
-from accord.core.errors import AccordError, NotFound
+from accord.core.errors import AccordError, Forbidden, NotFound
 from accord.realtime.consumers import CLOSE_FORBIDDEN, AuthenticatedConsumer
 from accord.realtime.groups import user_group
-from accord.rooms.api import message_out
+from accord.rooms import delivery
+from accord.rooms.delivery import PAGE, Batch, Entry, Reader, render, render_html, render_key
 from accord.rooms.forms import Composer, new_client_key
 from accord.rooms.models import Message, Room
 from accord.rooms.selectors import (
@@ -67,6 +78,7 @@ from accord.rooms.selectors import (
     viewer_for,
 )
 from accord.rooms.services import message_post, room_group
+from accord.safety.tone import assess
 
 logger = logging.getLogger(__name__)
 
@@ -74,22 +86,10 @@ logger = logging.getLogger(__name__)
 # app's views) here, when the server starts, not on the first live message: in the one
 # thread all sockets share for database work, that import would stall every room for seconds.
 get_resolver().url_patterns  # noqa: B018 - the import is the point
-
-# Messages fetched per database round trip when catching up.
-PAGE = 200
-
-
-def render(message: Message) -> dict[str, Any]:
-    """The JSON a viewer gets for a message it may see (the caller has checked that): the API's
-    shape, so pages, API and sockets show one message the same way."""
-    return {"kind": "message", **message_out(message).model_dump(mode="json")}
-
-
-def render_html(message: Message, view: RoomView) -> str:
-    """The message as the room page shows it to this viewer: the page's own partial. The
-    caller holds the viewer's language active and loaded the message with
-    `messages_shown_to`, so rendering costs no query."""
-    return render_to_string("rooms/_message.html", {"message": message, "view": view})
+# Likewise the tone coach, which every post goes through: it builds each language's cue index
+# on first use (about 0.2 s each), which stalled the first live post and every room behind it.
+for _code, _name in settings.LANGUAGES:
+    assess("Warming up.", _code)
 
 
 def _frame(message: Message, view: RoomView) -> dict[str, Any]:
@@ -102,7 +102,7 @@ def _language(user: User) -> str:
 
 # The synchronous halves: each judges by the current state, through the selectors. The room
 # row (with its process) is read on connect and again when someone's place in the case
-# changes; who may see it is asked again every time.
+# changes; who may see it is asked again whenever the case's audit chain says it may differ.
 
 
 def _room(user: User, room_id: object) -> Room | None:
@@ -114,20 +114,30 @@ def _room(user: User, room_id: object) -> Room | None:
     return room
 
 
-def _view(user: User, room_id: object) -> RoomView | None:
-    """The person's view of the room as it stands now (fresh room, process and place);
-    None for missing and forbidden alike."""
+@dataclass(frozen=True)
+class _Checked:
+    # The case's audit head, read before the check: a later change has a higher number.
+    head: int
+    view: RoomView | None
+
+
+def _checked_view(user: User, room: Room) -> _Checked:
+    """The person's view of the room as it stands now (fresh room, process and place); None
+    for missing and forbidden alike."""
+    head = delivery.audit_head(case_id=room.process.case_id)
     try:
-        room, viewer = access_room(user=user, room_id=str(room_id))
+        fresh, viewer = access_room(user=user, room_id=str(room.id))
     except NotFound:
-        return None
-    return room_view(viewer=viewer, room=room)
+        return _Checked(head, None)
+    return _Checked(head, room_view(viewer=viewer, room=fresh))
 
 
 def _page(
     user: User, room: Room, view: RoomView, after: int, limit: int
 ) -> list[dict[str, Any]] | None:
-    """Messages after `after` the user may see, rendered; None if the room is no longer theirs."""
+    """Messages after `after` the user may see, rendered; None if the room is no longer theirs.
+    One socket's own read, with its own access check (connect, resume, and catching up when
+    a shared read could not serve it)."""
     viewer = viewer_for(user=user, room=room)
     if viewer is None:
         return None
@@ -185,23 +195,43 @@ class _Posted:
     message: Message | None = None
     error: str | None = None
     lost_access: bool = False
-    # What the poster's socket has not sent yet, their message included (one round trip).
-    page: list[dict[str, Any]] = field(default_factory=list)
+    # The room read right after the post, for every socket of the room in this process.
+    batch: Batch | None = None
 
 
 def _post(
-    user: User, room: Room, view: RoomView, body: str, client_key: str, after: int
+    user: User,
+    view: RoomView,
+    body: str,
+    client_key: str,
+    after: int,
+    readers: list[Reader],
+    share: Callable[[Batch], None] | None = None,
 ) -> _Posted:
-    viewer = viewer_for(user=user, room=room)
-    if viewer is None:
-        return _Posted(lost_access=True)
+    """Post as the socket's person, then read the room once for all its sockets here, and
+    `share` that read with them at once.
+
+    `message_post` judges the post by the current state (fresh participant, locked room); only
+    when it refuses is the person's place looked up again, to tell a lost room (close) from a
+    room they may read but not write in (an error frame)."""
+    viewer = view.viewer
     try:
-        message = message_post(actor=viewer, room=room, body=body, client_key=client_key)
+        try:
+            message = message_post(actor=viewer, room=view.room, body=body, client_key=client_key)
+        except Forbidden:
+            current = viewer_for(user=user, room=view.room)
+            if current is None:
+                return _Posted(lost_access=True)
+            if current.id == viewer.id:
+                raise
+            # Their place in the case changed (e.g. another role): post as it stands now.
+            message = message_post(actor=current, room=view.room, body=body, client_key=client_key)
     except AccordError as error:
         return _Posted(error=str(error.message))
-    messages = messages_shown_to(participant=viewer, room=room, after_seq=after, limit=PAGE)
-    with translation.override(_language(user)):
-        return _Posted(message=message, page=[_frame(m, view) for m in messages])
+    batch = delivery.load(readers=readers, after=after, hint=message.seq)
+    if share is not None:
+        share(batch)
+    return _Posted(message=message, batch=batch)
 
 
 def _after(value: object) -> int | None:
@@ -221,10 +251,15 @@ class RoomConsumer(AuthenticatedConsumer):
     room: Room
     # What this person may do here, for rendering: asked again when their place changes.
     view: RoomView
+    language: str
+    # The case's audit head before this socket's last full access check.
+    access_seq: int
     # Every message numbered in (sent_low, sent_high] has been sent on this socket, no other.
     sent_low: int
     sent_high: int
     closing: bool
+    # The room's sockets in this process, sharing reads (set once the socket is checked).
+    feed: delivery.Feed | None
 
     async def dispatch(self, message: dict[str, Any]) -> None:
         # The user's group is shared with other live views: an event meant for them (or one
@@ -236,6 +271,7 @@ class RoomConsumer(AuthenticatedConsumer):
 
     async def allowed_groups(self) -> list[str] | None:
         self.closing = False
+        self.feed = None
         room = await database_sync_to_async(_room)(
             self.user, self.scope["url_route"]["kwargs"]["room_id"]
         )
@@ -247,36 +283,53 @@ class RoomConsumer(AuthenticatedConsumer):
     async def on_joined(self) -> None:
         # Read the starting point only now that the groups are joined, so an event published
         # between the access check and the join cannot be missed, nor a revocation.
-        view = await database_sync_to_async(_view)(self.user, self.room.id)
-        if view is None:
+        checked = await database_sync_to_async(_checked_view)(self.user, self.room)
+        if checked.view is None:
             await self._shut()
             return
-        self.view = view
-        room = view.room
+        self.view, self.room = checked.view, checked.view.room
+        self.access_seq = checked.head
+        self.language = _language(self.user)
+        room = self.room
         raw = parse_qs(self.scope.get("query_string", b"").decode("latin-1")).get("after")
         after = _after(raw[-1]) if raw else room.last_seq
         if after is None:
             await self._error(_("after must be a message number (a whole number from 0)."))
             after = room.last_seq
         self.sent_low = self.sent_high = after
+        if not self.closing:
+            self.feed = delivery.join(room.id, self)
         await self._catch_up()
         await self._ready()
 
     async def disconnect(self, code: int) -> None:
         self.closing = True
+        self._leave_feed()
         await super().disconnect(code)
+
+    def reader(self) -> Reader:
+        """This socket's person, for reads shared with the room's other sockets."""
+        return Reader(view=self.view, language=self.language, access_seq=self.access_seq)
 
     # Channel-layer events.
 
     async def room_message(self, event: dict[str, Any]) -> None:
         """A message was posted. Its number is only a hint: skip the database when this
-        socket already sent it, else fetch everything after the last one sent."""
+        socket already sent it, else take what came after the last one sent from the read
+        the room's sockets here share."""
         if self.closing:
             return
         seq = _after(event.get("seq"))
         if seq is not None and seq <= self.sent_high:
             return
-        await self._catch_up()
+        if seq is None or self.feed is None:
+            await self._catch_up()
+            return
+        batch = await self.feed.batch_for(self, seq)
+        if batch is None:
+            await self._catch_up()
+            return
+        await self._take(batch)
 
     async def room_release(self, event: dict[str, Any]) -> None:
         if self.closing:
@@ -298,13 +351,16 @@ class RoomConsumer(AuthenticatedConsumer):
             await self._recheck()
 
     async def _recheck(self) -> None:
-        view = await database_sync_to_async(_view)(self.user, self.room.id)
-        if view is None:
+        checked = await database_sync_to_async(_checked_view)(self.user, self.room)
+        if checked.view is None:
             await self._shut()
             return
-        before, self.view, self.room = self.view, view, view.room
-        if view.state != before.state and not self.closing:
-            await self.send_json(await database_sync_to_async(_state_frame)(self.user, view))
+        before, self.view, self.room = self.view, checked.view, checked.view.room
+        self.access_seq = max(self.access_seq, checked.head)
+        if checked.view.state != before.state and not self.closing:
+            await self.send_json(
+                await database_sync_to_async(_state_frame)(self.user, checked.view)
+            )
 
     async def access_revoked(self, event: dict[str, Any]) -> None:
         await self._shut()
@@ -343,9 +399,24 @@ class RoomConsumer(AuthenticatedConsumer):
         if not isinstance(body, str) or not isinstance(client_key, str):
             await self._error(_("A post needs a body and a client_key, both text."))
             return
-        posted = await database_sync_to_async(_post)(
-            self.user, self.room, self.view, body, client_key, self.sent_high
+        feed, after = self.feed, self.sent_high
+        # Announced before the post commits: the room's other sockets here, woken by its event
+        # while this call still reads, wait for this read instead of making their own.
+        read = feed.begin(after) if feed is not None else None
+        readers = feed.readers() if feed is not None else [self.reader()]
+        share = (
+            partial(feed.finish_from_thread, read)
+            if feed is not None and read is not None
+            else None
         )
+        posted: _Posted | None = None
+        try:
+            posted = await database_sync_to_async(_post)(
+                self.user, self.view, body, client_key, after, readers, share
+            )
+        finally:
+            if feed is not None and read is not None:
+                feed.finish(read, posted.batch if posted is not None else None)
         if posted.lost_access:
             await self._shut()
             return
@@ -355,8 +426,9 @@ class RoomConsumer(AuthenticatedConsumer):
             )
             return
         # The poster sees their message without waiting for the layer's round trip.
-        await self._send_page(posted.page)
-        if len(posted.page) == PAGE:
+        if posted.batch is not None:
+            await self._take(posted.batch)
+        else:
             await self._catch_up()
         if not self.closing:
             await self.send_json(
@@ -379,6 +451,36 @@ class RoomConsumer(AuthenticatedConsumer):
         await self._ready()
 
     # Helpers.
+
+    async def _take(self, batch: Batch) -> None:
+        """Send what a shared read found after `sent_high`, if it vouches for this socket's
+        access; else check again first (closing if the room is no longer theirs). A read that
+        could not serve everyone, or was cut at PAGE, is completed by the socket's own."""
+        if batch.vouches_for(self.access_seq):
+            self.access_seq = max(self.access_seq, batch.head)
+        else:
+            await self._recheck()
+        if self.closing:
+            return
+        if batch.entries is None or self.sent_high < batch.after:
+            await self._catch_up()
+            return
+        entries = [entry for entry in batch.entries if entry.seq > self.sent_high]
+        view, language = self.view, self.language
+        if any(render_key(e.message, view, language) not in e.texts for e in entries):
+            # A reader class the read did not know (e.g. this socket's view changed since).
+            await database_sync_to_async(delivery.render_missing)(entries, view, language)
+        await self._send_entries(entries, view, language)
+        if not batch.complete:
+            await self._catch_up()
+
+    async def _send_entries(self, entries: list[Entry], view: RoomView, language: str) -> None:
+        """Send a shared read's frames that follow `sent_high`, in order, moving it on."""
+        for entry in entries:
+            if self.closing:
+                return
+            await self.send(text_data=entry.texts[render_key(entry.message, view, language)])
+            self.sent_high = entry.seq
 
     async def _catch_up(self) -> None:
         """Send every visible message after the last one sent, in order, page by page."""
@@ -426,11 +528,17 @@ class RoomConsumer(AuthenticatedConsumer):
     async def _error(self, detail: str) -> None:
         await self.send_json({"kind": "error", "detail": detail})
 
+    def _leave_feed(self) -> None:
+        feed, self.feed = getattr(self, "feed", None), None
+        if feed is not None:
+            delivery.leave(feed, self)
+
     async def _shut(self) -> None:
         """Stop at once: leave the groups so no further event arrives, then close."""
         if self.closing:
             return
         self.closing = True
+        self._leave_feed()
         for group in self.joined:
             await self.channel_layer.group_discard(group, self.channel_name)
         self.joined = []
