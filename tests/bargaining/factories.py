@@ -71,23 +71,30 @@ def make_table(*, money: bool = False, sides: int = 2, advocates: bool = False) 
     return Table(m, issues)
 
 
+def option_scores(t: Table, *, side: str) -> dict:
+    """Each side's scores for the three option issues: A wants weekdays with Alex and the
+    holidays split, B the opposite; both want the children to stay at their school."""
+    first = 100 if side == "a" else 0
+    o = t.option
+    return {
+        o(0, "With Alex").id: first,
+        o(0, "With Sam").id: 100 - first,
+        o(0, "Alternate").id: 50,
+        o(1, "Split in half").id: first,
+        o(1, "Alternate years").id: 100 - first,
+        o(2, "Stay").id: 100,
+        o(2, "Move").id: 0,
+    }
+
+
 def opposed_preferences(t: Table, *, visibility_a="blind", visibility_b="blind"):
     """A cares most about weekdays, B about holidays: trading them helps both."""
-    o = t.option
     a = services.preference_set(
         actor=t.a,
         process=t.process,
         draft=PreferenceDraft(
             weights={t.issues[0].id: 60, t.issues[1].id: 10, t.issues[2].id: 30},
-            scores={
-                o(0, "With Alex").id: 100,
-                o(0, "With Sam").id: 0,
-                o(0, "Alternate").id: 50,
-                o(1, "Split in half").id: 100,
-                o(1, "Alternate years").id: 0,
-                o(2, "Stay").id: 100,
-                o(2, "Move").id: 0,
-            },
+            scores=option_scores(t, side="a"),
             reservation=10,
             visibility=visibility_a,
         ),
@@ -97,15 +104,7 @@ def opposed_preferences(t: Table, *, visibility_a="blind", visibility_b="blind")
         process=t.process,
         draft=PreferenceDraft(
             weights={t.issues[0].id: 10, t.issues[1].id: 60, t.issues[2].id: 30},
-            scores={
-                o(0, "With Alex").id: 0,
-                o(0, "With Sam").id: 100,
-                o(0, "Alternate").id: 50,
-                o(1, "Split in half").id: 0,
-                o(1, "Alternate years").id: 100,
-                o(2, "Stay").id: 100,
-                o(2, "Move").id: 0,
-            },
+            scores=option_scores(t, side="b"),
             reservation=10,
             visibility=visibility_b,
         ),

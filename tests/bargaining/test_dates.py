@@ -27,7 +27,13 @@ from accord.bargaining.services import IssueDraft, PreferenceDraft
 from accord.bargaining.vocabulary import IssueKind, IssueStatus, ProposalStatus
 from accord.core import clock
 from accord.core.errors import InvalidInput
-from tests.bargaining.factories import add_dates, key, make_table, tentative_draft
+from tests.bargaining.factories import (
+    add_dates,
+    key,
+    make_table,
+    option_scores,
+    tentative_draft,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -195,18 +201,9 @@ def test_the_mediators_proposal_can_put_a_date(t):
 
 
 def preferences(t, *, best=MAY_1, falloff=30, person=None):
-    o = t.option
     return PreferenceDraft(
         weights={t.issues[0].id: 30, t.issues[1].id: 20, t.issues[2].id: 10, t.issues[3].id: 40},
-        scores={
-            o(0, "With Alex").id: 100,
-            o(0, "With Sam").id: 0,
-            o(0, "Alternate").id: 50,
-            o(1, "Split in half").id: 100,
-            o(1, "Alternate years").id: 0,
-            o(2, "Stay").id: 100,
-            o(2, "Move").id: 0,
-        },
+        scores=option_scores(t, side="a"),
         date_prefs={t.issues[3].id: (best, falloff)},
         reservation=0,
     )

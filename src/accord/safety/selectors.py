@@ -78,12 +78,20 @@ def is_facilitator(participant: Participant, process: Process) -> bool:
         return False
     if participant.role not in FACILITATORS & rules_for(process.kind).participant_roles:
         return False
-    return not Participant.objects.filter(
-        case_id=process.case_id,
-        user_id=participant.user_id,
-        role=Role.ARBITRATOR,
-        status__in=(ParticipantStatus.ACTIVE, ParticipantStatus.PENDING),
-    ).exists()
+    return not _arbitrating(process.case_id, {participant.user_id})
+
+
+def _arbitrating(case_id: uuid.UUID, user_ids: set[uuid.UUID]) -> set[uuid.UUID]:
+    """Which of these users hold a current or pending arbitrator place in the case: the
+    firewall's one question, asked for one person or for every neutral at once."""
+    return set(
+        Participant.objects.filter(
+            case_id=case_id,
+            user_id__in=user_ids,
+            role=Role.ARBITRATOR,
+            status__in=(ParticipantStatus.ACTIVE, ParticipantStatus.PENDING),
+        ).values_list("user_id", flat=True)
+    )
 
 
 def takes_part(participant: Participant, process: Process) -> bool:
@@ -319,15 +327,7 @@ def _only_firewalled_neutrals(process: Process) -> bool:
     )
     if not neutrals:
         return False
-    arbitrating = set(
-        Participant.objects.filter(
-            case_id=process.case_id,
-            user_id__in=neutrals,
-            role=Role.ARBITRATOR,
-            status__in=(ParticipantStatus.ACTIVE, ParticipantStatus.PENDING),
-        ).values_list("user_id", flat=True)
-    )
-    return neutrals <= arbitrating
+    return neutrals <= _arbitrating(process.case_id, neutrals)
 
 
 def screening_steps(place: Participant, process: Process) -> list[str]:
