@@ -52,3 +52,12 @@ class AcceptInvitationForm(forms.Form):
 class ProfileForm(forms.Form):
     display_name = forms.CharField(label=_("Name"), max_length=120)
     preferred_language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
+    message_digest = forms.BooleanField(
+        label=_("E-mail me when new messages wait for me"),
+        required=False,
+        help_text=_(
+            "At most once a day, and only when something new arrived. The e-mail names no "
+            "case and quotes no message, so it tells nothing to anyone else who reads your "
+            "inbox."
+        ),
+    )

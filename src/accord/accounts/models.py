@@ -56,6 +56,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     preferred_language = models.CharField(
         _("language"), max_length=8, choices=Language.choices, default=Language.EN
     )
+    # The "new messages wait" e-mail (accord.notifications): off unless the person asks, as
+    # an e-mail to an inbox someone else reads can itself put a party at risk.
+    message_digest = models.BooleanField(_("e-mail me when new messages wait"), default=False)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(auto_now_add=True)

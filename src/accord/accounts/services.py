@@ -70,14 +70,25 @@ def user_create(
     )
 
 
-def user_update_profile(*, user: User, display_name: str, preferred_language: str) -> User:
-    """The signed-in user changes their own name and language."""
+def user_update_profile(
+    *,
+    user: User,
+    display_name: str,
+    preferred_language: str,
+    message_digest: bool | None = None,
+) -> User:
+    """The signed-in user changes their own name, language and (when given) whether they
+    want the new-message e-mail."""
     name = _clean_name(display_name)
     if preferred_language not in Language.values:
         raise InvalidInput(_("Unknown language."), field="preferred_language")
     user.display_name = name
     user.preferred_language = preferred_language
-    user.save(update_fields=["display_name", "preferred_language"])
+    fields = ["display_name", "preferred_language"]
+    if message_digest is not None:
+        user.message_digest = message_digest
+        fields.append("message_digest")
+    user.save(update_fields=fields)
     return user
 
 

@@ -231,7 +231,11 @@ def account_view(request: HttpRequest) -> HttpResponse:
     user = _authed_user(request)
     form = ProfileForm(
         request.POST or None,
-        initial={"display_name": user.display_name, "preferred_language": user.preferred_language},
+        initial={
+            "display_name": user.display_name,
+            "preferred_language": user.preferred_language,
+            "message_digest": user.message_digest,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:

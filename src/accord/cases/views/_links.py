@@ -5,8 +5,6 @@ have them yet (agreements, bargaining, arbitration), linked only when they exist
 from __future__ import annotations
 
 import uuid
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.urls import reverse
@@ -14,13 +12,11 @@ from django.urls import reverse
 from accord.accounts.models import User
 from accord.cases.models import Participant, Process
 from accord.cases.permissions import can_withdraw
-from accord.cases.selectors import CaseOverview
 from accord.cases.views._common import optional_url
 from accord.cases.vocabulary import ProcessKind, ProcessStatus, Role
 from accord.rooms.models import Room
 from accord.rooms.selectors import rooms_for_user, unread_counts
 from accord.rooms.services import rooms_ensure
-from accord.rooms.visibility import can_view
 
 
 @dataclass(frozen=True)
@@ -91,25 +87,3 @@ def process_links(*, user: User, process: Process, places: list[Participant]) ->
         if process.kind == ProcessKind.ARBITRATION
         else None,
     )
-
-
-def unread_by_case(*, user: User, overviews: Iterable[CaseOverview]) -> dict[uuid.UUID, int]:
-    """How many messages wait unread in each case's process under way, for the dashboard.
-
-    Rooms come in one query for every case, each kept only if one of the person's own places
-    may see it (the one rule); the counts then come from the rooms app's one counting query.
-    A count never hints at a room the person may not open.
-    """
-    places = {o.active.id: o.places for o in overviews if o.active is not None}
-    if not places:
-        return {}
-    seen: list[tuple[Room, Participant]] = []
-    for room in Room.objects.filter(process_id__in=places).select_related("process", "side"):
-        place = next((p for p in places[room.process_id] if can_view(p, room)), None)
-        if place is not None:
-            seen.append((room, place))
-    unread = unread_counts(user=user, rooms=seen)
-    totals: Counter[uuid.UUID] = Counter()
-    for room, _place in seen:
-        totals[room.process.case_id] += unread.get(room.id, 0)
-    return {case_id: n for case_id, n in totals.items() if n}

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET
 from accord.accounts.selectors import user_has_strong_auth
 from accord.cases.selectors import case_overviews
 from accord.cases.views._common import user_of
-from accord.cases.views._links import unread_by_case
 from accord.cases.vocabulary import NEUTRAL_ROLES
+from accord.notifications.selectors import unread_by_case
 
 
 @login_required

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "accord.bargaining",
     "accord.agreements",
     "accord.arbitration",
+    "accord.notifications",
     "accord.demo",
 ]
 

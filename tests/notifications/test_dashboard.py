@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from accord.cases import services as cases
 from accord.cases.selectors import case_overviews
-from accord.cases.views._links import unread_by_case
 from accord.cases.vocabulary import Role
+from accord.notifications.selectors import unread_by_case
 from accord.rooms import services
 from tests.cases.factories import appoint
 from tests.rooms.factories import make_mediation
