@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from accord.accounts.services import api_token_create
 from accord.audit.models import AuditEvent
+from accord.cases import services as cases
 from accord.core import clock
 from accord.core.errors import Conflict, Forbidden, InvalidInput
 from accord.rooms.models import Message
@@ -268,3 +269,21 @@ def test_a_bad_form_keeps_what_was_typed(m):
     )
     assert ok.status_code == 302
     assert ResponseRequest.objects.count() == 1
+
+
+@pytest.mark.parametrize("leaver", ["asked", "asker"])
+def test_a_side_that_left_is_never_reminded_nor_recorded_as_not_answering(at, leaver):
+    """Leaving is free of consequence: no reminder to a side that left, no non-response
+    record against it, and no one pressed to answer a side that is gone."""
+    m = make_mediation(sides=3)
+    w = m.world
+    request = ask(m, hours=48)  # A asks side B
+    gone = w.principals[1] if leaver == "asked" else w.principals[0]
+    cases.process_withdraw(actor=gone, process=m.process)
+    mail.outbox.clear()
+    at(dt.timedelta(hours=30))  # within the reminder window
+    assert services.reminders_send() == services.RemindersResult(reminded=0, missed=0, told=0)
+    at(dt.timedelta(hours=49))  # past the date
+    assert services.reminders_send() == services.RemindersResult(reminded=0, missed=0, told=0)
+    assert not NonResponse.objects.filter(request=request).exists()
+    assert mail.outbox == []

@@ -4,6 +4,8 @@ confirms, what the process start and the room plan are told, and what the audit 
 from __future__ import annotations
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from accord.audit.models import AuditEvent
 from accord.cases import services as cases
@@ -283,6 +285,25 @@ def test_only_the_neutral_confirms(cast, mediation, who):
     with pytest.raises(Forbidden):
         confirm(cast[who], mediation)
     assert counts() == before
+
+
+def test_blockers_say_nothing_of_one_partys_answers_before_the_neutral_confirms():
+    """Every participant reads the start blockers: before the review, a "separate rooms"
+    blocker would tell the calm party what the other answered."""
+    world = make_world()
+    process = propose(world, "mediation", "joint")
+    answer(world.principals[0], process)
+    answer(world.principals[1], process, fear="often")
+    assert process_configuration(process).shuttle_only  # what the rules recommend
+    generic = [
+        "Screening is not complete: each party answers the private safety questions and the "
+        "neutral confirms how the process will run."
+    ]
+    assert screening_blockers(process) == generic
+    client = Client()
+    client.force_login(world.principals[0].user)
+    page = client.get(reverse("cases:process", kwargs={"process_id": process.id}))
+    assert "separate rooms only" not in page.content.decode()
 
 
 def test_shuttle_only_with_a_joint_format_blocks_the_start():

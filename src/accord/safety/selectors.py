@@ -17,12 +17,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 from django.db.models.functions import Length
 from django.utils.translation import gettext as _
 
 from accord.accounts.models import User
-from accord.cases.models import Participant, Process, Side
+from accord.cases.models import Participant, Process, Side, SideDeparture
 from accord.cases.rules import rules_for
 from accord.cases.selectors import (
     Waiting,
@@ -305,7 +305,10 @@ def screening_blockers(process: Process) -> list[str]:
                     "answers: another neutral must be appointed to review them."
                 )
             )
-    if configuration.shuttle_only and process.format in JOINT_FORMATS:
+    # Only the neutral's confirmed choice is said aloud: before the review, the rules'
+    # recommendation follows from one party's answers, and every participant reads this.
+    shuttle_chosen = configuration.screening_complete and configuration.shuttle_only
+    if shuttle_chosen and process.format in JOINT_FORMATS:
         blockers.append(
             _(
                 "This process must run in separate rooms only: propose it again with the "
@@ -516,22 +519,25 @@ def members_asked(request: ResponseRequest) -> list[Participant]:
 
 def requests_due_soon(*, now: dt.datetime, within: dt.timedelta) -> list[ResponseRequest]:
     """Open requests of processes under way, due within `within` from `now` (for reminders)."""
-    return list(
-        _request_rows().filter(
-            status=RequestStatus.OPEN,
-            process__status=ProcessStatus.ACTIVE,
-            due_at__gt=now,
-            due_at__lte=now + within,
-        )
-    )
+    return list(_still_asked().filter(due_at__gt=now, due_at__lte=now + within))
 
 
 def requests_overdue(*, now: dt.datetime) -> list[ResponseRequest]:
     """Open requests past their date with no non-response record yet."""
-    return list(
-        _request_rows().filter(
-            status=RequestStatus.OPEN, due_at__lte=now, non_response__isnull=True
-        )
+    return list(_still_asked().filter(due_at__lte=now, non_response__isnull=True))
+
+
+def _still_asked() -> QuerySet[ResponseRequest]:
+    """Open requests that still stand: their process is under way and neither the side asked
+    nor the side that asked has left it. Leaving is free of consequence, so a side that left
+    is never reminded nor recorded as not answering, and no one is pressed to answer a side
+    that is gone."""
+    gone = SideDeparture.objects.filter(process_id=OuterRef("process_id"))
+    return (
+        _request_rows()
+        .filter(status=RequestStatus.OPEN, process__status=ProcessStatus.ACTIVE)
+        .exclude(Exists(gone.filter(side_id=OuterRef("asked_side_id"))))
+        .exclude(Exists(gone.filter(side_id=OuterRef("asked_by__side_id"))))
     )
 
 
