@@ -233,6 +233,32 @@ def test_common_ground_needs_confirmation_and_both_releases(t):
     assert link.status == LinkStatus.CONFIRMED
 
 
+def test_a_side_sees_common_ground_only_from_an_item_released_towards_it():
+    """A lets the mediator pass its item to C's private session only: B, the link's other
+    side, must not learn of it, even as common ground; C is not part of the link."""
+    t = make_table(sides=3)
+    mine = record(t, t.a, "I am afraid the children will be taken abroad.")
+    theirs = record(t, t.b, "The children need to stay near their school.")
+    services.interest_share(actor=t.a, interest=mine, mode="gist", target=t.m.room("caucus:2"))
+    services.interest_share(actor=t.b, interest=theirs, mode="gist", target=t.m.room("joint"))
+    services.link_add(
+        actor=t.mediator, first=mine, second=theirs, relation="shared", summary="Stay here"
+    )
+    c = t.m.world.principals[2]
+    assert selectors.common_ground_for(viewer=t.b, process=t.process) == []
+    assert selectors.common_ground_for(viewer=c, process=t.process) == []
+    # A reads it: B's item was released to the joint room.
+    assert [x.summary for x in selectors.common_ground_for(viewer=t.a, process=t.process)] == [
+        "Stay here"
+    ]
+    assert len(selectors.common_ground_for(viewer=t.mediator, process=t.process)) == 1
+    # Released to B's own private session, it reaches B.
+    services.interest_share(actor=t.a, interest=mine, mode="gist", target=t.m.room("caucus:1"))
+    assert [x.summary for x in selectors.common_ground_for(viewer=t.b, process=t.process)] == [
+        "Stay here"
+    ]
+
+
 def test_dismissed_suggestions_are_never_shown(t):
     mine = record(t, t.a, "The children need stability and the same routine every week.")
     theirs = record(t, t.b, "Les enfants ont besoin de stabilité et de repères.")

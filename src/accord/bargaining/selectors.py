@@ -445,15 +445,54 @@ def common_ground_links(process: Process) -> list[InterestLink]:
     return [link for link in links if {link.first.message_id, link.second.message_id} <= released]
 
 
+def common_ground_sides(process: Process) -> dict[uuid.UUID, frozenset[uuid.UUID]]:
+    """For each link of the common ground (`common_ground_links`), the sides that may see it:
+    each of its two sides for which the other side's item was released, and not taken back,
+    to the joint room or to that side's own private session. A side never learns of an item
+    its side released only towards someone else."""
+    links = common_ground_links(process)
+    reach: dict[uuid.UUID, set[uuid.UUID | None]] = {}
+    releases = (
+        Release.objects.filter(
+            message_id__in=[
+                m for link in links for m in (link.first.message_id, link.second.message_id)
+            ]
+        )
+        .exclude(status=Release.Status.REVOKED)
+        .values_list("message_id", "target__kind", "target__side_id")
+    )
+    for message_id, kind, side_id in releases:
+        if kind == RoomKind.JOINT:
+            reach.setdefault(message_id, set()).add(None)  # None: every side
+        elif kind == RoomKind.CAUCUS:
+            reach.setdefault(message_id, set()).add(side_id)
+
+    def reaches(message_id: uuid.UUID, side_id: uuid.UUID) -> bool:
+        targets = reach.get(message_id, set())
+        return None in targets or side_id in targets
+
+    return {
+        link.id: frozenset(
+            side
+            for side, other in (
+                (link.first.side_id, link.second.message_id),
+                (link.second.side_id, link.first.message_id),
+            )
+            if reaches(other, side)
+        )
+        for link in links
+    }
+
+
 def common_ground_for(*, viewer: Participant, process: Process) -> list[InterestLink]:
-    """ "What you both care about": the common ground (`common_ground_links`). A side sees
-    the links that involve it; the facilitator all. Only the mediator's summary is shown,
-    never the parties' own words."""
-    return [
-        link
-        for link in common_ground_links(process)
-        if is_facilitator(viewer) or viewer.side_id in (link.first.side_id, link.second.side_id)
-    ]
+    """ "What you both care about": the common ground (`common_ground_links`). The
+    facilitator sees every link; a side only those `common_ground_sides` lets it see. Only the
+    mediator's summary is shown, never the parties' own words."""
+    links = common_ground_links(process)
+    if is_facilitator(viewer):
+        return links
+    sides = common_ground_sides(process)
+    return [link for link in links if viewer.side_id in sides[link.id]]
 
 
 def joint_room(process: Process) -> Room | None:

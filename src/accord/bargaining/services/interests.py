@@ -18,7 +18,7 @@ from accord.bargaining.matching import suggest_matches
 from accord.bargaining.models import AgendaIssue, Interest, InterestLink, InterestShare
 from accord.bargaining.permissions import check_facilitate, check_share_joint, check_side_act
 from accord.bargaining.selectors import (
-    common_ground_links,
+    common_ground_sides,
     interest_room,
     interests_visible_to,
     joint_room,
@@ -113,16 +113,14 @@ def interest_record(
     return interest
 
 
-def _ground(process: Process) -> dict[uuid.UUID, tuple[uuid.UUID, uuid.UUID]]:
-    """The common ground the parties see now: link id -> the two sides it involves."""
-    return {
-        link.id: (link.first.side_id, link.second.side_id) for link in common_ground_links(process)
-    }
+def _ground(process: Process) -> dict[uuid.UUID, frozenset[uuid.UUID]]:
+    """The common ground the parties see now: link id -> the sides that see it."""
+    return common_ground_sides(process)
 
 
 def _tell_common_ground(
     process: Process,
-    before: dict[uuid.UUID, tuple[uuid.UUID, uuid.UUID]],
+    before: dict[uuid.UUID, frozenset[uuid.UUID]],
     *,
     also: list[uuid.UUID] | None = None,
 ) -> None:
