@@ -12,6 +12,9 @@ from accord.cases import services as cases
 from accord.cases.services.processes import start_blockers
 from accord.cases.vocabulary import Role
 from accord.core.errors import Conflict, Forbidden, InvalidInput
+from accord.rooms import services as rooms
+from accord.rooms.models import Message
+from accord.rooms.visibility import can_post
 from accord.safety import services
 from accord.safety.models import SafetyConfiguration, ScreeningResponse
 from accord.safety.selectors import (
@@ -23,6 +26,7 @@ from accord.safety.selectors import (
 )
 from accord.safety.services import ConfigurationChoice
 from tests.cases.factories import appoint, make_world
+from tests.rooms.factories import make_mediation
 from tests.safety.factories import CALM, answer, confirm, key, propose
 
 pytestmark = pytest.mark.django_db
@@ -435,3 +439,28 @@ def test_a_mediator_who_is_also_to_arbitrate_cannot_screen_and_the_blockers_say_
     assert any("also to arbitrate" in b for b in start_blockers(process))
     with pytest.raises(Forbidden):
         cases.process_start(actor=world.mediator, process=process)
+
+
+def test_separate_rooms_confirmed_during_the_process_stop_the_joint_room_at_once():
+    """B discloses threats after the start; once the neutral confirms separate rooms, A can
+    no longer write to B in the joint room, and the pause is on the record."""
+    m = make_mediation()
+    a, b = m.world.principals
+    answer(b, m.process, threats="yes", same_room="separate")
+    confirm(m.world.mediator, m.process, shuttle_only=True, staggered=True, rescreen=True)
+    joint = m.room("joint")
+    joint.refresh_from_db()
+    a.refresh_from_db()
+    assert joint.paused_at is not None
+    assert not can_post(a, joint)
+    before = Message.objects.filter(room=joint).count()
+    with pytest.raises(Forbidden):
+        rooms.message_post(
+            actor=a,
+            room=joint,
+            body="I know where you live now.",
+            client_key="k1",
+            send_anyway=True,
+        )
+    assert Message.objects.filter(room=joint).count() == before
+    assert AuditEvent.objects.filter(case_id=m.world.case.id, action="room.paused").count() == 1

@@ -28,12 +28,13 @@ from accord.audit.chain import content_hash
 from accord.cases.models import Participant, Process, Side
 from accord.cases.selectors import departed_side_ids
 from accord.cases.services._audit import record
+from accord.cases.vocabulary import ProcessStatus
 from accord.core import clock
 from accord.core.errors import Conflict, InvalidInput
 from accord.realtime.groups import user_group
 from accord.realtime.publish import publish_on_commit
-from accord.rooms.models import Message, Room
-from accord.rooms.services import message_post
+from accord.rooms.models import Message, Room, RoomKind
+from accord.rooms.services import message_post, room_pause
 from accord.safety.models import (
     NonResponse,
     ReminderKind,
@@ -273,6 +274,13 @@ def configuration_confirm(
                 "responses": content_hash(",".join(based_on)),
             },
         )
+        if choice.shuttle_only and process.status == ProcessStatus.ACTIVE:
+            # Confirmed while the process is under way (answers given or changed after the
+            # start): the parties stop meeting in the joint room at once, in this same
+            # transaction; only the neutral writes there now, and it stays so while the
+            # measure holds (rooms' `room_pause` refuses to resume it).
+            for joint in Room.objects.filter(process=process, kind=RoomKind.JOINT):
+                room_pause(actor=actor, room=joint, paused=True)
         _notify(
             {n.user_id for n in facilitators_of(process)},
             {"kind": "screening.confirmed", "process": str(process.id)},
