@@ -192,7 +192,7 @@ def test_an_expert_is_refused_the_people_page_and_changes_nothing(client, world)
     as_user(client, expert)
     page = client.get(url("people", case_id=world.case.id))
     assert page.status_code == 403
-    assert b"Only whoever opened the case or its mediator can do this." in page.content
+    assert b"Only the case&#x27;s mediator or coordinator can do this." in page.content
     before = (Participant.objects.count(), Side.objects.count(), audit_count(world.case))
     invite = client.post(
         url("invite", case_id=world.case.id), {"email": "y@example.org", "role": "principal"}

@@ -97,7 +97,8 @@ def test_a_neutral_pays_the_same_queries_however_many_cases_run():
     first, second = make_mediation(), make_mediation()
     user = first.world.mediator.user
     # The first case's mediator co-mediates the second.
-    appoint(second.world.mediator, second.world.case, Role.MEDIATOR, user=user)
+    co_mediator = appoint(second.world.mediator, second.world.case, Role.MEDIATOR, user=user)
+    cases.process_accept_confidentiality(actor=co_mediator, process=second.process)
     say(first.world.principals[0], first.room("joint"), "Six works for me")
     say(second.world.principals[0], second.room("joint"), "Six works for me")
 

@@ -22,6 +22,7 @@ from accord.cases.vocabulary import Outcome, ProcessStatus, Role
 from accord.rooms import services, storage, views
 from accord.rooms.models import Attachment, Message, Release
 from accord.rooms.services import Upload
+from tests.arbitration.factories import Arbitration, draft_terms, sign_terms
 from tests.cases.factories import appoint, join, make_world
 from tests.factories import make_user
 from tests.rooms.factories import make_mediation, named
@@ -675,6 +676,7 @@ def test_a_support_person_never_sees_the_private_session_controls():
     m = make_mediation()
     a = m.world.principals[0]
     helper = join(m.world.mediator, m.world.case, Role.SUPPORT, m.world.sides[0])
+    cases.process_accept_confidentiality(actor=helper, process=m.process)
     post(a, m.room("caucus:0"), "We could move pick-up to 6")
     html = page(browser(helper).get(room_url(m.room("caucus:0"))))
     assert "We could move pick-up to 6" in html  # support persons belong to the side
@@ -739,6 +741,9 @@ def test_an_arbitrations_record_is_a_room_for_the_sides_and_the_arbitrator_only(
     arbitrator = appoint(world.mediator, world.case, Role.ARBITRATOR)
     process = cases.process_propose(actor=a, case=world.case, kind="arbitration")
     cases.process_consent(actor=b, process=process)
+    arb = Arbitration(world, process, arbitrator)
+    draft_terms(arb)
+    sign_terms(arb)  # an arbitration starts once every party signed its agreement
     cases.process_start(actor=arbitrator, process=process)
     record = named(services.rooms_ensure(process=process))["record"]
     post(a, record, "Our submission: the invoice was paid on 3 March.")

@@ -258,7 +258,7 @@ def case_detail(request: HttpRequest, case_id: uuid.UUID, as_role: AsRole = None
     "/cases/{case_id}/sides",
     response={201: SideOut, **ERRORS},
     operation_id="side_add",
-    summary="Add a side to the case (whoever opened it, or its mediator).",
+    summary="Add a side to the case (its mediator or coordinator).",
 )
 def add_side(
     request: HttpRequest, case_id: uuid.UUID, body: SideAddIn, as_role: AsRole = None
@@ -334,7 +334,7 @@ def declare_conflicts(
             id=declaration.id,
             participant_id=actor.id,
             conflict=declaration.has_conflict,
-            appointment_status=ParticipantStatus(actor.status),
+            appointment_status=ParticipantStatus(declaration.participant.status),
         ),
     )
 

@@ -13,7 +13,11 @@ from django.utils.translation import gettext as _
 
 from accord.cases.models import Case, Participant, Process
 from accord.cases.rules import rules_for
-from accord.cases.selectors import departed_side_ids
+from accord.cases.selectors import (
+    departed_side_ids,
+    has_managing_neutral,
+    side_has_principal,
+)
 from accord.cases.vocabulary import (
     NEUTRAL_ROLES,
     SIDE_ROLES,
@@ -27,7 +31,7 @@ from accord.core.errors import AccordError, Conflict, Forbidden
 
 P = ParamSpec("P")
 
-# Neutrals who run a case's intake alongside whoever opened it.
+# The neutrals who run a case: its sides, its people, its other neutrals.
 _MANAGING_NEUTRALS = frozenset({Role.MEDIATOR, Role.COORDINATOR})
 
 
@@ -53,32 +57,53 @@ def _require_current(actor: Participant) -> None:
 
 
 def is_manager(actor: Participant) -> bool:
-    """The opener of the case and its current mediators and coordinators run intake."""
-    if not actor.is_current:
-        return False
-    return actor.role in _MANAGING_NEUTRALS or (
-        actor.user_id is not None and actor.case.opened_by_id == actor.user_id
-    )
+    """The case's current mediators and coordinators run it: they add sides, invite and
+    appoint anyone and remove people. Opening a case gives a party no power over the other
+    sides (see `check_invite` and `check_remove` for what every party may do)."""
+    return actor.is_current and actor.role in _MANAGING_NEUTRALS
 
 
 def check_manage_case(actor: Participant, case: Case) -> None:
-    """Add sides, invite anyone, appoint neutrals, remove participants."""
+    """Powers over the whole case: other sides, neutrals, removals."""
     _require_current(actor)
     if actor.case_id != case.id or not is_manager(actor):
-        raise Forbidden(_("Only whoever opened the case or its mediator can do this."))
+        raise Forbidden(_("Only the case's mediator or coordinator can do this."))
 
 
 def check_invite(actor: Participant, case: Case, role: str, side_id: object | None) -> None:
-    """Managers invite anyone; a party may bring their own advocate or support person."""
+    """Managers invite anyone. Any party may bring an advocate or a support person for
+    their own side; and while no mediator or coordinator runs the case, a party sets it up:
+    they invite the party of a side that has none yet, and appoint its first mediator or
+    coordinator, who then runs the rest."""
     _require_current(actor)
-    if is_manager(actor):
+    if actor.case_id == case.id and is_manager(actor):
         return
-    own_side_helpers = {Role.ADVOCATE, Role.SUPPORT}
-    if actor.role == Role.PRINCIPAL and role in own_side_helpers and side_id == actor.side_id:
+    if actor.case_id != case.id or actor.role != Role.PRINCIPAL or actor.side_id is None:
+        raise Forbidden(_("Only a party or the case's mediator or coordinator can invite people."))
+    if role in (Role.ADVOCATE, Role.SUPPORT):
+        if side_id == actor.side_id:
+            return
+        raise Forbidden(
+            _("A party may invite an advocate or a support person for their own side only.")
+        )
+    if role == Role.PRINCIPAL:
+        if has_managing_neutral(case, in_effect=True):
+            raise Forbidden(_("The case's mediator or coordinator invites the other parties."))
+        if side_id == actor.side_id or (side_id is not None and side_has_principal(str(side_id))):
+            raise Forbidden(
+                _("This side already has a party: only the case's mediator can add another.")
+            )
         return
-    raise Forbidden(
-        _("A party may invite only an advocate or a support person for their own side.")
-    )
+    if role in _MANAGING_NEUTRALS:
+        if has_managing_neutral(case, in_effect=False):
+            raise Forbidden(
+                _(
+                    "This case already has a mediator or coordinator, or an invitation to "
+                    "one: they appoint any other neutral."
+                )
+            )
+        return
+    raise Forbidden(_("Only the case's mediator or coordinator can appoint this neutral."))
 
 
 def check_propose_process(actor: Participant, case: Case) -> None:
@@ -224,9 +249,33 @@ def check_med_arb_consent(actor: Participant) -> None:
 
 
 def check_remove(actor: Participant, participant: Participant) -> None:
-    check_manage_case(actor, participant.case)
+    """Managers remove anyone else. A party removes only their own side's advocate or
+    support person, and may take back an invitation or appointment they sent while it has
+    not taken effect (a mistyped address, a mediator who never answers)."""
+    _require_current(actor)
+    if participant.case_id != actor.case_id:
+        raise Forbidden(_("This person is not in this case."))
     if participant.id == actor.id:
         raise Forbidden(_("You cannot remove yourself; withdraw instead."))
+    if is_manager(actor):
+        return
+    if actor.role == Role.PRINCIPAL and actor.side_id is not None:
+        helper = participant.role in (Role.ADVOCATE, Role.SUPPORT)
+        if helper and participant.side_id == actor.side_id:
+            return
+        not_in_effect = participant.status in (
+            ParticipantStatus.INVITED,
+            ParticipantStatus.PENDING,
+        )
+        if not_in_effect and participant.invited_by_id == actor.id:
+            return
+    raise Forbidden(
+        _(
+            "A party may remove only their own side's advocate or support person, or an "
+            "invitation they sent that has not been taken up. Ask the mediator for anything "
+            "else."
+        )
+    )
 
 
 def side_role(role: str) -> bool:

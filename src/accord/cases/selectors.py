@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, QuerySet
 
 from accord.accounts.models import User
 from accord.accounts.selectors import user_has_strong_auth
@@ -38,14 +38,32 @@ from accord.core.errors import NotFound
 # A participant in one of these states may open the case's pages.
 _SEES_CASE = (ParticipantStatus.ACTIVE, ParticipantStatus.PENDING)
 
+# Neutrals who facilitate (hear caucuses, read screening): one who later arbitrates needs
+# every side's informed med-arb consent, and never sits in both places at once.
+FACILITATOR_ROLES = frozenset({Role.MEDIATOR, Role.COORDINATOR})
+# Places that are, or may become, in effect.
+_OPEN = (ParticipantStatus.INVITED, ParticipantStatus.PENDING, ParticipantStatus.ACTIVE)
+
+
+# Set on the places `participations` loads for one read: their standing in each process is
+# asked once per read (see `standing_in`), as their status is read once with the row.
+_STANDING_MEMO = "_accord_standing"
+
 
 def participations(*, user: User, case: Case) -> list[Participant]:
-    """The user's current roles in the case (usually one; a med-arb neutral may hold two)."""
-    return list(
+    """The user's current roles in the case (usually one; a med-arb neutral may hold two).
+
+    Every read path starts here, so these places carry a memo of their standing per process:
+    a page that asks the visibility rule about many rooms and items pays its query once.
+    """
+    places = list(
         Participant.objects.filter(case=case, user=user, status__in=_SEES_CASE).select_related(
             "side"
         )
     )
+    for place in places:
+        setattr(place, _STANDING_MEMO, {})
+    return places
 
 
 def access_case(*, user: User, case_id: uuid.UUID | str) -> Case:
@@ -140,6 +158,67 @@ def departed_side_ids(process: Process) -> set[uuid.UUID]:
     return set(SideDeparture.objects.filter(process=process).values_list("side_id", flat=True))
 
 
+@dataclass(frozen=True)
+class Standing:
+    """What decides, beyond a participant's own row, whether they take part in a process now."""
+
+    side_departed: bool = False  # their side left the process
+    terms_missing: bool = False  # confidential by its rules, and they have not accepted
+    arbitrating: bool = False  # they hold a current or pending arbitrator place in the case
+
+
+def standing_in(participant: Participant, process: Process) -> Standing:
+    """The participant's standing in the process, in one query at most (none when nothing
+    applies to them). Visibility asks this on every read, live events included, so the
+    three questions are one round trip rather than three; and a place loaded by
+    `participations` (one read's own copy) asks it once per process, then remembers it
+    for as long as that copy lives, like the status it was loaded with.
+
+    `arbitrating` is asked only of facilitators (mediator, coordinator): the firewall
+    (DESIGN.md §4 invariant 3) shuts them out of every room of the process they facilitate.
+    """
+    memo: dict[uuid.UUID, Standing] | None = getattr(participant, _STANDING_MEMO, None)
+    if memo is not None and process.id in memo:
+        return memo[process.id]
+    standing = _standing(participant, process)
+    if memo is not None:
+        memo[process.id] = standing
+    return standing
+
+
+def _standing(participant: Participant, process: Process) -> Standing:
+    questions: dict[str, Exists] = {}
+    if participant.side_id is not None:
+        questions["side_departed"] = Exists(
+            SideDeparture.objects.filter(process_id=process.id, side_id=participant.side_id)
+        )
+    if rules_for(process.kind).confidentiality_terms_accepted_by_all:
+        questions["terms_accepted"] = Exists(
+            ConfidentialityAcceptance.objects.filter(
+                process_id=process.id, participant_id=participant.id
+            )
+        )
+    if participant.role in FACILITATOR_ROLES and participant.user_id is not None:
+        questions["arbitrating"] = Exists(
+            Participant.objects.filter(
+                case_id=process.case_id,
+                user_id=participant.user_id,
+                role=Role.ARBITRATOR,
+                status__in=(ParticipantStatus.PENDING, ParticipantStatus.ACTIVE),
+            )
+        )
+    if not questions:
+        return Standing()
+    row = Process.objects.filter(id=process.id).annotate(**questions).values(*questions).first()
+    if row is None:  # the process is gone from under the caller: it is no standing at all
+        return Standing(side_departed=True, terms_missing=True, arbitrating=True)
+    return Standing(
+        side_departed=bool(row.get("side_departed", False)),
+        terms_missing=not row.get("terms_accepted", True),
+        arbitrating=bool(row.get("arbitrating", False)),
+    )
+
+
 def remaining_sides(process: Process) -> list[Side]:
     departed = departed_side_ids(process)
     return [side for side in sides_of(process.case) if side.id not in departed]
@@ -170,14 +249,44 @@ def med_arb_consented_side_ids(case: Case) -> set[uuid.UUID]:
 
 
 def has_mediated(*, case: Case, user_id: uuid.UUID | None) -> bool:
-    """Whether this person ever held the mediator role in the case (any status)."""
+    """Whether this person ever held a facilitator's place (mediator or parenting
+    coordinator) in the case, in any status once they took up the invitation."""
     if user_id is None:
         return False
     return (
-        Participant.objects.filter(case=case, user_id=user_id, role=Role.MEDIATOR)
+        Participant.objects.filter(case=case, user_id=user_id, role__in=sorted(FACILITATOR_ROLES))
         .exclude(status=ParticipantStatus.INVITED)
         .exists()
     )
+
+
+def holds_arbitrator_place(*, case: Case, user_id: uuid.UUID | None) -> bool:
+    """Whether this person holds an arbitrator's place in the case that is in effect or may
+    still take effect (accepted but pending; an unused invitation is not a place yet)."""
+    if user_id is None:
+        return False
+    return Participant.objects.filter(
+        case=case,
+        user_id=user_id,
+        role=Role.ARBITRATOR,
+        status__in=(ParticipantStatus.PENDING, ParticipantStatus.ACTIVE),
+    ).exists()
+
+
+def has_managing_neutral(case: Case, *, in_effect: bool) -> bool:
+    """Whether a mediator or coordinator runs the case (`in_effect`), or has at least been
+    invited or appointed to (an open place of any status before it ends)."""
+    statuses = (ParticipantStatus.ACTIVE,) if in_effect else _OPEN
+    return Participant.objects.filter(
+        case=case, role__in=sorted(FACILITATOR_ROLES), status__in=statuses
+    ).exists()
+
+
+def side_has_principal(side_id: uuid.UUID | str) -> bool:
+    """Whether a side has a party already, or an invitation to one still open."""
+    return Participant.objects.filter(
+        side_id=side_id, role=Role.PRINCIPAL, status__in=_OPEN
+    ).exists()
 
 
 # --- what a person's cases are waiting on -----------------------------------------------------
@@ -235,7 +344,7 @@ class _Facts:
     choices: dict[uuid.UUID, dict[uuid.UUID, bool]]
     accepted: dict[uuid.UUID, set[uuid.UUID]]
     med_arb: dict[uuid.UUID, set[uuid.UUID]]
-    mediated: set[tuple[uuid.UUID, uuid.UUID]]  # (case, user) pairs that ever mediated
+    mediated: set[tuple[uuid.UUID, uuid.UUID]]  # (case, user) pairs that ever facilitated
     declarations: dict[uuid.UUID, bool]  # neutral place -> its latest declaration's conflict
     strong_auth: bool
 
@@ -264,7 +373,9 @@ def _load_facts(
     for person in Participant.objects.filter(case_id__in=case_ids, status__in=_SEES_CASE):
         facts.people[person.case_id].append(person)
     for case_id, user_id in (
-        Participant.objects.filter(case_id__in=case_ids, role=Role.MEDIATOR, user__isnull=False)
+        Participant.objects.filter(
+            case_id__in=case_ids, role__in=sorted(FACILITATOR_ROLES), user__isnull=False
+        )
         .exclude(status=ParticipantStatus.INVITED)
         .values_list("case_id", "user_id")
     ):
@@ -415,6 +526,29 @@ def _process_items(
     return items
 
 
+def _remember_standing(places: list[Participant], listed: list[Process], facts: _Facts) -> None:
+    """Each place's standing in the case's open processes, judged on the facts already
+    loaded, so that asking the visibility rule about their rooms (the dashboard's unread
+    counts) costs no query more per case."""
+    for place in places:
+        memo: dict[uuid.UUID, Standing] = {}
+        arbitrating = place.role in FACILITATOR_ROLES and any(
+            other.role == Role.ARBITRATOR and other.user_id == place.user_id
+            for other in facts.people[place.case_id]  # current and pending places
+        )
+        for process in listed:
+            if process.status not in (ProcessStatus.PROPOSED, ProcessStatus.ACTIVE):
+                continue
+            terms = rules_for(process.kind).confidentiality_terms_accepted_by_all
+            memo[process.id] = Standing(
+                side_departed=place.side_id is not None
+                and place.side_id in facts.departed[process.id],
+                terms_missing=terms and place.id not in facts.accepted[process.id],
+                arbitrating=arbitrating,
+            )
+        setattr(place, _STANDING_MEMO, memo)
+
+
 def case_overviews(*, user: User, case: Case | None = None) -> list[CaseOverview]:
     """The user's cases (or one of them), newest first, each with what it waits on from them.
 
@@ -451,6 +585,7 @@ def case_overviews(*, user: User, case: Case | None = None) -> list[CaseOverview
     overviews: list[CaseOverview] = []
     for case_id, the_case in cases.items():
         listed = processes[case_id]
+        _remember_standing(by_case[case_id], listed, facts)
         active = next((p for p in listed if p.status == ProcessStatus.ACTIVE), None)
         proposed = next((p for p in listed if p.status == ProcessStatus.PROPOSED), None)
         waiting: list[WaitingItem] = []
@@ -488,11 +623,30 @@ def people_of(*, case: Case, with_open_invitations: bool, viewer: User) -> list[
     if with_open_invitations:
         shown += [ParticipantStatus.INVITED, ParticipantStatus.PENDING, ParticipantStatus.DECLINED]
     mine = Participant.objects.filter(case=case, user=viewer, status__in=_SEES_CASE)
+    # Invitations the viewer sent and that are still open: a party may take them back.
+    sent = Participant.objects.filter(
+        case=case,
+        invited_by__user=viewer,
+        status__in=(ParticipantStatus.INVITED, ParticipantStatus.PENDING),
+    )
     return list(
-        (Participant.objects.filter(case=case, status__in=shown) | mine)
-        .select_related("user", "side")
+        (Participant.objects.filter(case=case, status__in=shown) | mine | sent)
+        .distinct()
+        .select_related("user", "side", "invited_by")
         .order_by("created_at")
     )
+
+
+def shown_email(person: Participant, *, viewer: User, manager: bool) -> str:
+    """The e-mail address a page may show beside someone: to the case's managers (its
+    mediator or coordinator), one's own, and an unused invitation to whoever sent it (the
+    address they typed, so they can spot a mistake). Nobody else's, ever."""
+    if manager or person.user_id == viewer.id:
+        return person.email
+    sent_by_viewer = person.invited_by is not None and person.invited_by.user_id == viewer.id
+    if person.status == ParticipantStatus.INVITED and sent_by_viewer:
+        return person.email
+    return ""
 
 
 def participant_in_case(*, case: Case, participant_id: uuid.UUID | str) -> Participant:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from accord.cases.models import Participant
 from accord.cases.rules import rules_for
-from accord.cases.selectors import departed_side_ids
+from accord.cases.selectors import departed_side_ids, standing_in
 from accord.cases.vocabulary import SIDE_ROLES, ParticipantStatus, ProcessStatus, Role
 from accord.core import clock
 from accord.rooms.models import Attachment, Message, Mute, Release, Room, RoomKind
@@ -20,13 +20,20 @@ _NEVER_POST = frozenset({Role.OBSERVER})
 
 
 def _in_process(participant: Participant, room: Room) -> bool:
-    """Takes part in the room's process now: active, a role of the process, side still in."""
+    """Takes part in the room's process now: active, a role of the process, side still in,
+    the confidentiality terms accepted where the process has them (someone who joins a
+    running mediation sees nothing until they accept), and for a facilitator, not also an
+    arbitrator in the case (the firewall, DESIGN.md §4 invariant 3, whichever place came
+    first). One query at most (`standing_in`)."""
     process = room.process
     if participant.case_id != process.case_id or participant.status != ParticipantStatus.ACTIVE:
         return False
     if participant.role not in rules_for(process.kind).participant_roles:
         return False
-    return participant.side_id is None or participant.side_id not in departed_side_ids(process)
+    standing = standing_in(participant, process)
+    if standing.side_departed or standing.terms_missing:
+        return False
+    return not (participant.role in _FACILITATORS and standing.arbitrating)
 
 
 def in_audience(participant: Participant, room: Room) -> bool:

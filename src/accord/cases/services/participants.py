@@ -18,7 +18,12 @@ from accord.cases.permissions import (
     check_med_arb_consent,
     check_remove,
 )
-from accord.cases.selectors import has_mediated, med_arb_consented_side_ids, sides_of
+from accord.cases.selectors import (
+    FACILITATOR_ROLES,
+    has_mediated,
+    med_arb_consented_side_ids,
+    sides_of,
+)
 from accord.cases.services._audit import access_changed, record
 from accord.cases.vocabulary import NEUTRAL_ROLES, SIDE_ROLES, ParticipantStatus, Role
 from accord.core import clock
@@ -37,6 +42,13 @@ def _conflict_with_a_side(case: Case, user_id: Any, role: str) -> str | None:
         return _("A neutral of this case cannot also belong to a side.")
     if role in SIDE_ROLES and others.filter(role__in=sorted(SIDE_ROLES)).exists():
         return _("This person already belongs to a side of this case.")
+    if role in FACILITATOR_ROLES and others.filter(role=Role.ARBITRATOR).exists():
+        # The firewall (DESIGN.md §4 invariant 3) in the other direction: an arbitrator
+        # never hears a caucus or reads screening answers, whichever place came first.
+        return _(
+            "This person is an arbitrator in this case, so they cannot also mediate or "
+            "coordinate it."
+        )
     return None
 
 
@@ -188,6 +200,12 @@ def neutral_declare_conflicts(
     if len(details) > 2000:
         raise InvalidInput(_("Keep the details under 2,000 characters."), field="details")
     with transaction.atomic():
+        # Re-read under a lock and judge again: of two racing submissions, the second sees
+        # what the first did (the appointment in effect, or declined).
+        actor = _locked(actor)
+        check_declare_conflicts(actor)
+        if _repeats_latest(actor, related_to, financial_interest, details.strip()):
+            raise Conflict(_("You have already made this declaration."))
         declaration = ConflictDeclaration.objects.create(
             participant=actor, financial_interest=financial_interest, details=details.strip()
         )
@@ -221,6 +239,22 @@ def neutral_declare_conflicts(
     return declaration
 
 
+def _repeats_latest(
+    neutral: Participant, related_to: list[Participant], financial_interest: bool, details: str
+) -> bool:
+    """Whether this declaration says exactly what the neutral's latest one said (a double
+    submission: recording it again would tell nobody anything new)."""
+    latest = neutral.declarations.order_by("-created_at").first()
+    if latest is None:
+        return False
+    named = set(latest.related_to.values_list("id", flat=True))
+    return (
+        latest.financial_interest == financial_interest
+        and latest.details == details
+        and named == {p.id for p in related_to}
+    )
+
+
 def _appointment_ready(neutral: Participant) -> str | None:
     """Why the appointment cannot take effect yet, or None when it can."""
     declaration = neutral.declarations.order_by("-created_at").first()
@@ -237,8 +271,8 @@ def _appointment_ready(neutral: Participant) -> str | None:
         consented = med_arb_consented_side_ids(neutral.case)
         if any(side.id not in consented for side in sides_of(neutral.case)):
             return _(
-                "This person mediated the case: every side must first record informed "
-                "consent to med-arb."
+                "This person mediated or coordinated in this case: every side must first "
+                "record informed consent to med-arb."
             )
     return None
 

@@ -17,7 +17,13 @@ from django.views.decorators.http import require_http_methods
 from accord.accounts.models import User
 from accord.cases.models import Participant, Process
 from accord.cases.permissions import can_invite, can_propose_process, is_manager
-from accord.cases.selectors import case_overviews, people_of, processes_of, sides_of
+from accord.cases.selectors import (
+    case_overviews,
+    people_of,
+    processes_of,
+    shown_email,
+    sides_of,
+)
 from accord.cases.views._common import only_get, places_in_case, user_of
 from accord.cases.views._links import ProcessLinks, process_links, room_name
 from accord.cases.vocabulary import Role
@@ -79,7 +85,7 @@ def _people(*, user: User, places: list[Participant], manager: bool) -> tuple[li
                 "name": person.user.display_name if person.user else "",
                 "role": person.get_role_display(),
                 "you": person.user_id == user.id,
-                "email": person.email if manager or person.user_id == user.id else "",
+                "email": shown_email(person, viewer=user, manager=manager),
             }
         )
     listed = [Group(_("Neutrals and observers"), groups[None])] if None in groups else []

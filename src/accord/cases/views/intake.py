@@ -29,6 +29,7 @@ from accord.cases.forms import (
 from accord.cases.models import Participant, Side
 from accord.cases.permissions import (
     can_declare_conflicts,
+    can_invite,
     can_med_arb_consent,
     can_remove,
     check_declare_conflicts,
@@ -43,6 +44,7 @@ from accord.cases.selectors import (
     med_arb_consented_side_ids,
     participant_in_case,
     people_of,
+    shown_email,
     sides_of,
 )
 from accord.cases.services.participants import MED_ARB_TEXT_VERSION
@@ -122,9 +124,38 @@ def _invite_roles(actor: Participant) -> tuple[list[Role], list[Side]]:
             roles.append(Role.OBSERVER)
         return roles, sides_of(case)
     if actor.is_current and actor.role == Role.PRINCIPAL and actor.side is not None:
+        # While nobody runs the case, a party also invites the party of a side with none.
+        open_sides = [
+            side
+            for side in sides_of(case)
+            if side.id != actor.side_id and can_invite(actor, case, Role.PRINCIPAL, side.id)
+        ]
+        if open_sides:
+            return [Role.ADVOCATE, Role.SUPPORT, Role.PRINCIPAL], [actor.side, *open_sides]
         return [Role.ADVOCATE, Role.SUPPORT], [actor.side]
     check_manage_case(actor, case)  # raises with the rule's words
     return [], []
+
+
+def _appoint_roles(actor: Participant) -> list[tuple[str, str]]:
+    """The neutrals the actor may appoint: any, for a manager; a party, only the first
+    mediator or coordinator of a case that has none (the services hold the same rule)."""
+    if is_manager(actor):
+        return list(AppointForm.base_fields["role"].choices)  # type: ignore[attr-defined]
+    return [
+        (role.value, str(role.label))
+        for role in (Role.MEDIATOR, Role.COORDINATOR)
+        if can_invite(actor, actor.case, role, None)
+    ]
+
+
+def _appoint_form(actor: Participant, data: Any = None) -> AppointForm | None:
+    roles = _appoint_roles(actor)
+    if not roles:
+        return None
+    form = AppointForm(data)
+    form.fields["role"].choices = roles  # type: ignore[attr-defined]
+    return form
 
 
 def _people_page(
@@ -139,7 +170,8 @@ def _people_page(
     case = actor.case
     roles, sides = _invite_roles(actor)
     manager = is_manager(actor)
-    people = people_of(case=case, with_open_invitations=manager, viewer=user_of(request))
+    user = user_of(request)
+    people = people_of(case=case, with_open_invitations=manager, viewer=user)
     rows: list[dict[str, Any]] = []
     for person in people:
         person.case = case
@@ -147,19 +179,22 @@ def _people_page(
             {
                 "person": person,
                 "name": person_label(person),
-                "email": person.email if manager or person.user_id == actor.user_id else "",
+                "email": shown_email(person, viewer=user, manager=manager),
                 "removable": person.status in _OPEN and can_remove(actor, person),
             }
         )
+    appoint = appoint_form or _appoint_form(actor)
     context = {
         "case": case,
         "actor": actor,
         "manager": manager,
+        "setting_up": not manager and (Role.PRINCIPAL in roles or appoint is not None),
+        "invites_parties": not manager and Role.PRINCIPAL in roles,
         "sides": sides_of(case),
         "rows": rows,
         "side_form": side_form or (SideAddForm() if manager else None),
         "invite_form": invite_form or InviteForm(roles=roles, sides=sides),
-        "appoint_form": appoint_form or (AppointForm() if manager else None),
+        "appoint_form": appoint,
     }
     return render(request, "cases/people.html", context, status=status)
 
@@ -251,12 +286,15 @@ def _safe_roles(actor: Participant) -> tuple[list[Role], list[Side]]:
 @require_http_methods(["GET", "POST"])
 def appoint(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     """Appoint a neutral: they are invited, declare conflicts, turn on two-factor, take it up."""
-    actor = acting_in_case(request, case_id, can=is_manager)
+    actor = acting_in_case(request, case_id, can=lambda p: bool(_appoint_roles(p)))
     if (done := replayed(request)) is not None:
         return done
     if request.method != "POST":
         return redirect("cases:people", case_id=actor.case_id)
-    form = AppointForm(request.POST)
+    form = _appoint_form(actor, request.POST)
+    if form is None:
+        check_manage_case(actor, actor.case)  # raises with the rule's words
+        raise Forbidden(_("Only the case's mediator or coordinator can appoint a neutral."))
 
     def act() -> HttpResponse:
         status = 200
