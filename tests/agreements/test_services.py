@@ -121,10 +121,13 @@ def test_who_may_not_draft(m, who):
     world = m.world
     if who == "support":
         actor = join(world.mediator, world.case, Role.SUPPORT, world.sides[0])
+        # A late joiner takes part once they accept the confidentiality terms.
+        cases.process_accept_confidentiality(actor=actor, process=m.process)
         message = "Your role cannot draft the text of this process's agreements."
         error = Forbidden
     elif who == "expert":
         actor = appoint(world.mediator, world.case, Role.EXPERT)
+        cases.process_accept_confidentiality(actor=actor, process=m.process)
         message = "Your role cannot draft the text of this process's agreements."
         error = Forbidden
     elif who == "arbitrator":
@@ -172,6 +175,7 @@ def test_a_double_submit_creates_one_agreement(m):
 def test_no_drafting_before_the_start_or_after_the_end():
     world = make_world()
     proposed = cases.process_propose(actor=world.principals[0], case=world.case, kind="mediation")
+    cases.process_accept_confidentiality(actor=world.mediator, process=proposed)
     with pytest.raises(Conflict, match="has not started yet"):
         draft(world.mediator, proposed)
     m = make_mediation()
@@ -407,6 +411,7 @@ def test_consent_is_recorded_once_per_agreement(m):
 def test_neutrals_and_support_persons_do_not_sign(m):
     version = latest(draft(m.world.mediator, m.process))
     support = join(m.world.mediator, m.world.case, Role.SUPPORT, m.world.sides[0])
+    cases.process_accept_confidentiality(actor=support, process=m.process)
     for who in (m.world.mediator, support):
         with pytest.raises(Forbidden, match="Only the parties sign an agreement"):
             sign(who, version)
@@ -465,6 +470,7 @@ def test_signing_completes_only_when_every_party_of_every_side_signed():
     world = make_world(sides=3)
     process = start_process(world)
     extra = join(world.mediator, world.case, Role.PRINCIPAL, world.sides[0])
+    cases.process_accept_confidentiality(actor=extra, process=process)
     version = latest(draft(world.mediator, process))
     for person in world.principals:
         sign(person, version)

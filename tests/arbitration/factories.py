@@ -1,4 +1,9 @@
-"""Arbitrations set up through the services: appointment, consent, start, signed terms."""
+"""Arbitrations set up through the services: appointment, consent, signed terms, start.
+
+An arbitration starts only once every party signed its arbitration agreement (the terms), so
+`make_arbitration` gives a proposed arbitration every side consented to, and `agree_terms`
+writes the terms, has every party sign them, and lets the arbitrator start it.
+"""
 
 from __future__ import annotations
 
@@ -38,18 +43,20 @@ class Arbitration:
         return self.world.principals
 
 
-def start_arbitration(world: World, arbitrator: Participant) -> Process:
+def propose_arbitration(world: World) -> Process:
+    """An arbitration the first party proposed and every other side consented to."""
     a, *others = world.principals
     process = cases.process_propose(actor=a, case=world.case, kind="arbitration")
     for party in others:
         cases.process_consent(actor=party, process=process)
-    return cases.process_start(actor=arbitrator, process=process)
+    return process
 
 
 def make_arbitration(*, sides: int = 2, advocates: bool = False) -> Arbitration:
+    """A proposed arbitration with its arbitrator in effect: its terms are still to write."""
     world = make_world(sides=sides, advocates=advocates)
     arbitrator = appoint(world.mediator, world.case, Role.ARBITRATOR)
-    return Arbitration(world, start_arbitration(world, arbitrator), arbitrator)
+    return Arbitration(world, propose_arbitration(world), arbitrator)
 
 
 def terms_input(arb: Arbitration, *, days: int = 7, **overrides) -> services.TermsInput:
@@ -76,12 +83,24 @@ def draft_terms(arb: Arbitration, *, by=None, based_on=None, **overrides) -> Arb
     )
 
 
-def agree_terms(arb: Arbitration, **overrides) -> ArbitrationTerms:
-    """Draft the terms and have every party sign them: the arbitration agreement in force."""
-    terms = draft_terms(arb, **overrides)
+def sign_terms(arb: Arbitration) -> None:
+    """Every party signs the latest version of the arbitration agreement."""
     version = latest_version(arbitration_agreement(arb.process))
     for party in arb.parties:
         sign(party, version)
+
+
+def start(arb: Arbitration) -> Process:
+    arb.process = cases.process_start(actor=arb.arbitrator, process=arb.process)
+    return arb.process
+
+
+def agree_terms(arb: Arbitration, **overrides) -> ArbitrationTerms:
+    """Draft the terms, have every party sign them, and start the arbitration: the
+    arbitration agreement in force, the record open."""
+    terms = draft_terms(arb, **overrides)
+    sign_terms(arb)
+    start(arb)
     return terms
 
 
@@ -148,7 +167,7 @@ def mediation_then_arbitration(*, med_arb: bool) -> Scene:
         arbitrator.refresh_from_db()
     else:
         arbitrator = appoint(mediator, world.case, Role.ARBITRATOR)
-    arb = Arbitration(world, start_arbitration(world, arbitrator), arbitrator)
+    arb = Arbitration(world, propose_arbitration(world), arbitrator)
     terms = agree_terms(arb)
     submission = services.submission_file(
         actor=a,

@@ -28,6 +28,7 @@ from accord.arbitration.selectors import (
 from accord.audit.models import AuditCheckpoint, AuditEvent
 from accord.audit.verify import verify_case
 from accord.cases import services as cases
+from accord.cases.services.processes import start_blockers
 from accord.cases.vocabulary import Role
 from accord.core import clock
 from accord.core.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -214,10 +215,56 @@ def file(arb, who, **kwargs):
     )
 
 
+NOT_SIGNED = (
+    "Every party must sign the arbitration agreement (the questions, rules and deadlines) "
+    "before the arbitration starts: write its terms on the arbitration page and have every "
+    "party sign them."
+)
+
+
+def test_the_arbitration_starts_only_once_every_party_signed_its_agreement(arb):
+    """A consent click binds nobody to an award: the arbitration agreement does, signed."""
+    a, b = arb.parties
+    before = snapshot(arb)
+    with pytest.raises(Forbidden) as raised:
+        cases.process_start(actor=arb.arbitrator, process=arb.process)
+    assert raised.value.message == NOT_SIGNED
+    assert snapshot(arb) == before
+    terms = draft_terms(arb)
+    sign(a, terms.version)  # one side only
+    before = snapshot(arb)
+    with pytest.raises(Forbidden, match="Every party must sign the arbitration agreement"):
+        cases.process_start(actor=arb.arbitrator, process=arb.process)
+    assert snapshot(arb) == before
+    assert start_blockers(arb.process) == [NOT_SIGNED]
+    sign(b, terms.version)
+    assert start_blockers(arb.process) == []
+    started = cases.process_start(actor=arb.arbitrator, process=arb.process)
+    assert started.status == "active"
+    assert terms_in_force(started) == terms
+
+
+def test_signatures_voided_by_a_revision_hold_the_start_back(arb):
+    a, b = arb.parties
+    terms = draft_terms(arb)
+    sign(a, terms.version)
+    sign(b, terms.version)
+    assert start_blockers(arb.process) == []
+    # Signed by everyone, the agreement can no longer change: a revision is refused...
+    with pytest.raises(Conflict, match="Everyone has signed this agreement"):
+        draft_terms(arb, by=a, based_on=1, award_days=9)
+    # ...while a revision before the last signature voids the earlier ones.
+    other = make_arbitration()
+    first = draft_terms(other)
+    sign(other.parties[0], first.version)
+    draft_terms(other, by=other.parties[1], based_on=1, award_days=9)
+    assert start_blockers(other.process) == [NOT_SIGNED]
+
+
 def test_nothing_is_filed_before_the_terms_are_signed(arb):
     draft_terms(arb)
     before = snapshot(arb)
-    with pytest.raises(Conflict, match="once every side has signed the arbitration agreement"):
+    with pytest.raises(Conflict, match="The arbitration has not started yet"):
         file(arb, arb.parties[0])
     assert snapshot(arb) == before
 

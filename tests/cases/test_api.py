@@ -34,6 +34,7 @@ from accord.cases.models import (
     SideDeparture,
 )
 from accord.cases.vocabulary import ParticipantStatus, Role
+from tests.agreements.factories import draft, latest, sign
 from tests.cases.factories import join, with_two_factor
 from tests.factories import make_user
 from tests.safety.factories import screen
@@ -538,7 +539,7 @@ def test_a_party_cannot_add_a_side(world):
     response = api(world.party_a).post(f"/cases/{world.case.id}/sides", {"label": "Grandparents"})
     assert error(response) == (
         403,
-        {"detail": "Only whoever opened the case or its mediator can do this."},
+        {"detail": "Only the case's mediator or coordinator can do this."},
     )
     assert snapshot(world.case) == before
 
@@ -585,7 +586,7 @@ def test_a_party_may_invite_only_for_their_own_side(world):
     )
     assert error(response) == (
         403,
-        {"detail": "A party may invite only an advocate or a support person for their own side."},
+        {"detail": "A party may invite an advocate or a support person for their own side only."},
     )
     assert snapshot(world.case) == before
     assert mail.outbox == []
@@ -651,7 +652,11 @@ def test_remove_refusals(world):
     response = api(world.party_a).post(f"{base}/{world.party_b.id}/remove")
     assert error(response) == (
         403,
-        {"detail": "Only whoever opened the case or its mediator can do this."},
+        {
+            "detail": "A party may remove only their own side's advocate or support person, "
+            "or an invitation they sent that has not been taken up. Ask the mediator for "
+            "anything else."
+        },
     )
     assert snapshot(world.case) == before
     assert snapshot(other.case) == other_before
@@ -818,6 +823,17 @@ def test_negotiation_from_proposal_to_agreement(world):
     assert (started.json()["status"], started.json()["confidential"]) == ("active", True)
     assert started.json()["started_at"] is not None
 
+    # One side alone cannot claim an agreement: only once both sides signed one.
+    assert error(b.post(f"{path}/end", {"outcome": "agreement"})) == (
+        409,
+        {
+            "detail": "An agreement is recorded only once every side has signed it. Write it "
+            "on the agreements page and have every party sign it first."
+        },
+    )
+    version = latest(draft(world.party_a, process))
+    for party in (world.party_a, world.party_b):
+        sign(party, version)
     ended = b.post(f"{path}/end", {"outcome": "agreement"})
     assert ended.status_code == 200
     assert {k: ended.json()[k] for k in ("status", "outcome", "binding")} == {
@@ -958,7 +974,18 @@ def test_mediation_outcomes_follow_the_rules(world):
         409,
         {"detail": "You have already accepted these terms."},
     )
+    assert error(mediator.post(f"{path}/end", {"outcome": "partial_agreement"})) == (
+        409,
+        {
+            "detail": "A partial agreement is recorded only once every side has signed a text "
+            "of what they agreed. Write it on the agreements page and have every party sign "
+            "it first."
+        },
+    )
     assert snapshot(world.case) == before
+    version = latest(draft(world.mediator, process))
+    for party in (world.party_a, world.party_b):
+        sign(party, version)
     ended = mediator.post(f"{path}/end", {"outcome": "partial_agreement"})
     assert (ended.json()["outcome"], ended.json()["binding"]) == ("partial_agreement", False)
 

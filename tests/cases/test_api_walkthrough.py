@@ -7,6 +7,7 @@ Each walk ends by verifying the case's audit chain.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import uuid
@@ -14,12 +15,14 @@ import uuid
 import pytest
 from django.core import mail
 from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accord.accounts import services as accounts
 from accord.accounts.models import User
 from accord.audit.verify import verify_case
-from tests.accounts.test_services import current_code
-from tests.factories import make_user
+from accord.core import clock
+from tests.accounts.test_services import current_code, fresh
+from tests.factories import PASSWORD, make_user
 from tests.safety.factories import CALM
 
 pytestmark = pytest.mark.django_db
@@ -78,10 +81,28 @@ def screen_by_api(process_id: str, parties: list[Person], neutral: Person) -> No
     assert confirmed["screening_complete"] is True
 
 
-def turn_on_two_factor(user: User) -> None:
+def turn_on_two_factor(user: User) -> TOTPDevice:
     """What the person does in their authenticator app and on the set-up page."""
     device = accounts.totp_begin(user=user)
     accounts.totp_confirm(user=user, token=current_code(device))
+    return device
+
+
+def sign_by_api(person: Person, version_id: str, *, password: str = "", code: str = "") -> None:
+    """The signing ceremony: read the version and its hash, consent, intent, step-up."""
+    version = person.get(f"/versions/{version_id}")
+    signed = person.post(
+        f"/versions/{version_id}/signatures",
+        {
+            "sha256": version["sha256"],
+            "consent_to_sign_electronically": True,
+            "intent": True,
+            "password": password,
+            "code": code,
+        },
+        expect=201,
+    )
+    assert signed["sha256"] == version["sha256"]
 
 
 def invite(capture, inviter: Person, case_id: str, *, name: str, email: str, role: str, side=None):
@@ -266,9 +287,15 @@ def test_walk_2_mediation_impasse_then_binding_arbitration(django_capture_on_com
     arbitration = alex.post(f"/cases/{case_id}/processes", {"kind": "arbitration"}, expect=201)
     a_id = arbitration["id"]
     assert (arbitration["format"], arbitration["status"]) == ("record", "proposed")
+    not_signed = (
+        "Every party must sign the arbitration agreement (the questions, rules and deadlines) "
+        "before the arbitration starts: write its terms on the arbitration page and have every "
+        "party sign them."
+    )
     assert arbitration["start_blockers"] == [
         "Every side must consent; still waiting for: Customer.",
         "The arbitrator must be appointed and in effect.",
+        not_signed,
     ]
 
     # A different person is appointed arbitrator: conflicts declared, then two-factor, then
@@ -298,11 +325,32 @@ def test_walk_2_mediation_impasse_then_binding_arbitration(django_capture_on_com
 
     # Not before both sides consent: the refusal names who is missing, and changes nothing.
     too_early = arbitrator.post(f"/processes/{a_id}/start", expect=403)
-    assert too_early == {"detail": "Every side must consent; still waiting for: Customer."}
+    assert too_early == {
+        "detail": "Every side must consent; still waiting for: Customer. " + not_signed
+    }
     assert arbitrator.get(f"/processes/{a_id}")["status"] == "proposed"
 
     consent = blair.post(f"/processes/{a_id}/consent", expect=201)
     assert consent["side_id"] == customer
+    # Consent is not yet the arbitration agreement: the sides must sign its terms (what the
+    # arbitrator decides, under which rules, by when) before anything binds them.
+    assert blair.get(f"/processes/{a_id}")["start_blockers"] == [not_signed]
+    assert arbitrator.post(f"/processes/{a_id}/start", expect=403) == {"detail": not_signed}
+    due = (clock.now() + dt.timedelta(days=14)).isoformat()
+    terms = arbitrator.post(
+        f"/processes/{a_id}/arbitration/terms",
+        {
+            "scope": ["Are the invoices of March and April payable?"],
+            "rules": "Written submissions; the law of Ontario applies.",
+            "deadlines": [{"side_id": side, "due_at": due} for side in (supplier, customer)],
+            "award_days": 30,
+        },
+        expect=201,
+    )
+    sign_by_api(alex, terms["version_id"], password=PASSWORD)
+    assert arbitrator.post(f"/processes/{a_id}/start", expect=403) == {"detail": not_signed}
+    blair_device = turn_on_two_factor(blair.user)
+    sign_by_api(blair, terms["version_id"], code=current_code(fresh(blair_device)))
     assert blair.get(f"/processes/{a_id}")["start_blockers"] == []
     started = arbitrator.post(f"/processes/{a_id}/start")
     assert (started["kind"], started["status"]) == ("arbitration", "active")
@@ -322,6 +370,25 @@ def test_walk_2_mediation_impasse_then_binding_arbitration(django_capture_on_com
     assert refused == {
         "detail": "An award is recorded by signing it, with its reasons, on the arbitration page."
     }
+    # Nor may the arbitrator record a settlement nobody signed.
+    unsigned = arbitrator.post(f"/processes/{a_id}/end", {"outcome": "agreement"}, expect=409)
+    assert unsigned == {
+        "detail": "An agreement is recorded only once every side has signed it. Write it on the "
+        "agreements page and have every party sign it first."
+    }
+    assert arbitrator.get(f"/processes/{a_id}")["status"] == "active"
+    settlement = alex.post(
+        f"/processes/{a_id}/agreements",
+        {
+            "title": "Settlement",
+            "body": "The Customer pays both invoices by 30 June.",
+            "client_key": "walk-settlement",
+        },
+        expect=201,
+    )
+    version_id = settlement["latest_version"]["id"]
+    sign_by_api(alex, version_id, password=PASSWORD)
+    sign_by_api(blair, version_id, code=current_code(fresh(blair_device)))
     settled = arbitrator.post(f"/processes/{a_id}/end", {"outcome": "agreement"})
     assert (settled["status"], settled["outcome"], settled["binding"]) == (
         "ended",

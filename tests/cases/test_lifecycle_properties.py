@@ -2,7 +2,11 @@
 
 - no binding outcome ever comes from a mediator (only an arbitrator's, in arbitration);
 - no withdrawal is ever refused in mediation to a party whose side is still in it;
-- arbitration never starts without every side's consent (and med-arb consent if needed);
+- arbitration never starts without every side's consent (and med-arb consent if needed) and
+  an arbitration agreement every side signed;
+- "agreement" and "partial agreement" are never recorded without a settlement every side
+  still in the process signed, and only an award or such a settlement binds;
+- no collaborative lawyer stays in the case after collaborative law ended without agreement;
 - the audit chain verifies.
 
 Half the steps pick an actor the permission predicates allow, so sequences get far (started,
@@ -11,6 +15,7 @@ ended, moved on) instead of being refused at the first step; the other half pick
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 import pytest
@@ -18,6 +23,11 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from accord.agreements.models import Agreement
+from accord.agreements.selectors import latest_version, signed_by_every_side
+from accord.agreements.vocabulary import AgreementKind, AgreementStatus
+from accord.arbitration import services as arbitration
+from accord.arbitration.selectors import arbitration_agreement
 from accord.audit.models import AuditEvent
 from accord.audit.verify import verify_case
 from accord.cases import permissions, services
@@ -31,8 +41,17 @@ from accord.cases.selectors import (
     has_mediated,
     latest_confidentiality_choices,
 )
-from accord.cases.vocabulary import Outcome, ParticipantStatus, ProcessKind, ProcessStatus, Role
+from accord.cases.vocabulary import (
+    Leaving,
+    Outcome,
+    ParticipantStatus,
+    ProcessKind,
+    ProcessStatus,
+    Role,
+)
+from accord.core import clock
 from accord.core.errors import AccordError
+from tests.agreements.factories import draft, sign
 from tests.cases.factories import Cast, join
 from tests.safety.factories import screen
 
@@ -58,6 +77,8 @@ action = st.one_of(
     st.tuples(st.just("med_arb"), pick),
     st.tuples(st.just("mediator_to_arbitrator"), pick),
     st.tuples(st.just("remove_advocate"), pick),
+    st.tuples(st.just("settle"), pick),
+    st.tuples(st.just("settle"), pick),
 )
 
 # An episode: someone proposes, a few random steps, usually everyone prepares, someone tries to
@@ -124,7 +145,55 @@ def prepare(process: Process) -> None:
         for person in current:
             if person.role in rules.participant_roles and person.id not in accepted:
                 services.process_accept_confidentiality(actor=person, process=process)
+    if rules.neutral_decides:
+        sign_arbitration_agreement(process, current)
     screen(process)
+
+
+def _parties_in(process: Process) -> list[Participant]:
+    departed = departed_side_ids(process)
+    return [
+        p
+        for p in current_participants(process.case)
+        if p.role == Role.PRINCIPAL and p.side_id not in departed
+    ]
+
+
+def sign_arbitration_agreement(process: Process, current: list[Participant]) -> None:
+    """A party writes the terms, and every party signs them (each a real service)."""
+    if arbitration_agreement(process) is not None:
+        return
+    parties = _parties_in(process)
+    if not parties:
+        return
+    terms = arbitration.terms_draft(
+        actor=parties[0],
+        process=process,
+        terms=arbitration.TermsInput(
+            scope=["Who pays for the repair?"],
+            rules="Written submissions.",
+            deadlines={
+                side.id: clock.now() + dt.timedelta(days=7) for side in process.case.sides.all()
+            },
+            award_days=30,
+        ),
+        based_on=None,
+    )
+    for party in parties:
+        sign(party, terms.version)
+
+
+def settle(process: Process) -> None:
+    """A party drafts a settlement in the process under way, and every party still in it
+    signs it (what lets "agreement" be recorded)."""
+    if process.status != ProcessStatus.ACTIVE:
+        return
+    parties = _parties_in(process)
+    if not parties:
+        return
+    version = latest_version(draft(parties[0], process))
+    for party in parties:
+        sign(party, version)
 
 
 def run(cast: Cast, step) -> None:
@@ -162,6 +231,8 @@ def run(cast: Cast, step) -> None:
     elif verb == "prepare":
         if process.status == ProcessStatus.PROPOSED:
             prepare(process)
+    elif verb == "settle":
+        settle(process)
     elif verb == "start":
         services.process_start(actor=actor, process=process)
     elif verb == "withdraw":
@@ -191,11 +262,30 @@ def check_invariants(cast: Cast) -> None:
     for process in Process.objects.filter(case=case):
         if process.binding:
             assert process.kind == ProcessKind.ARBITRATION
+            assert process.outcome in (Outcome.AWARD, Outcome.AGREEMENT)
             ending = AuditEvent.objects.get(
                 case_id=case.id, object_id=str(process.id), action="process.ended"
             )
             assert ending.actor_role == Role.ARBITRATOR
+        if process.outcome in (Outcome.AGREEMENT, Outcome.PARTIAL_AGREEMENT):
+            settlements = Agreement.objects.filter(
+                process=process, kind=AgreementKind.SETTLEMENT, status=AgreementStatus.SIGNED
+            )
+            assert any(signed_by_every_side(a, process) for a in settlements)
+        if (
+            rules_for(process.kind).leaving == Leaving.END_WITH_DISQUALIFICATION
+            and process.status == ProcessStatus.ENDED
+            and process.outcome not in (Outcome.AGREEMENT, Outcome.PARTIAL_AGREEMENT)
+        ):
+            assert not Participant.objects.filter(
+                case=case,
+                role=Role.ADVOCATE,
+                status=ParticipantStatus.ACTIVE,
+                joined_at__lte=process.ended_at,
+            ).exists()
         if process.kind == ProcessKind.ARBITRATION and process.started_at is not None:
+            agreement = arbitration_agreement(process)
+            assert agreement is not None and signed_by_every_side(agreement, process)
             consents = set(
                 ProcessConsent.objects.filter(process=process).values_list("side_id", flat=True)
             )

@@ -9,6 +9,7 @@ from accord.cases import services
 from accord.cases.vocabulary import Role
 from accord.rooms import services as rooms
 from accord.rooms.services import Upload
+from tests.agreements.factories import draft, latest, sign
 from tests.cases.factories import join, make_world
 from tests.factories import make_user
 from tests.rooms.factories import make_mediation
@@ -122,6 +123,9 @@ def test_the_mediator_sees_every_private_session_and_the_shuttle_view(client):
 
 def test_an_ended_process_shows_its_outcome(client):
     m = make_mediation()
+    version = latest(draft(m.world.mediator, m.process))
+    for party in m.world.principals:
+        sign(party, version)
     services.process_end(actor=m.world.mediator, process=m.process, outcome="agreement")
     page = case_page(as_user(client, m.world.principals[1]), m.world.case).content.decode()
     assert "Outcome:" in page

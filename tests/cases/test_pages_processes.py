@@ -19,6 +19,7 @@ from accord.cases.models import (
 )
 from accord.cases.rules import RULES
 from accord.cases.vocabulary import ProcessStatus, Role
+from tests.agreements.factories import draft, latest, sign
 from tests.cases.factories import join, make_world
 from tests.factories import make_user
 from tests.rooms.factories import make_mediation
@@ -368,6 +369,13 @@ def test_the_mediator_records_the_outcome_the_rules_allow(client):
     assert "Select a valid choice" in field_error(tampered, "outcome")
     m.process.refresh_from_db()
     assert m.process.status == ProcessStatus.ACTIVE
+    unsigned = client.post(url("end", process_id=m.process.id), {"outcome": "agreement"})
+    assert "An agreement is recorded only once every side has signed it." in text(unsigned)
+    m.process.refresh_from_db()
+    assert m.process.status == ProcessStatus.ACTIVE
+    version = latest(draft(m.world.mediator, m.process))
+    for party in m.world.principals:
+        sign(party, version)
     done = client.post(url("end", process_id=m.process.id), {"outcome": "agreement"})
     assert done.status_code == 302
     m.process.refresh_from_db()

@@ -3,8 +3,11 @@ refused with the rule's wording, and nothing changes when refused."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from accord.arbitration import services as arbitration
 from accord.audit.models import AuditEvent
 from accord.cases import services
 from accord.cases.models import (
@@ -24,7 +27,9 @@ from accord.cases.vocabulary import (
     ProcessStatus,
     Role,
 )
+from accord.core import clock
 from accord.core.errors import AccordError, Conflict, Forbidden, InvalidInput
+from tests.agreements.factories import draft, latest, sign
 from tests.cases.factories import ROLE_KEYS, Cast
 from tests.safety.factories import screen
 
@@ -65,9 +70,29 @@ def ready(cast: Cast, kind: str, **flags) -> Process:
             if cast.role_of(key) in rules.participant_roles:
                 services.process_accept_confidentiality(actor=cast[key], process=process)
     screen(process)
+    if rules.neutral_decides:
+        sign_arbitration_agreement(cast, process)
     process.refresh_from_db()
     assert start_blockers(process) == []
     return process
+
+
+def sign_arbitration_agreement(cast: Cast, process: Process) -> None:
+    """The arbitrator writes the terms and both parties sign them (the arbitration app
+    holds an arbitration back until then: tests/arbitration/test_services.py)."""
+    terms = arbitration.terms_draft(
+        actor=cast["arbitrator"],
+        process=process,
+        terms=arbitration.TermsInput(
+            scope=["Who pays for the repair?"],
+            rules="Written submissions.",
+            deadlines={side.id: clock.now() + dt.timedelta(days=7) for side in cast.sides},
+            award_days=30,
+        ),
+        based_on=None,
+    )
+    for party in ("principal_a", "principal_b"):
+        sign(cast[party], terms.version)
 
 
 def started(cast: Cast, kind: str, **flags) -> Process:
@@ -124,6 +149,12 @@ def _outcome_cases():
 @pytest.mark.parametrize("key", ROLE_KEYS)
 def test_outcomes(cast, kind, outcome, key):
     process = started(cast, kind)
+    if outcome in (Outcome.AGREEMENT, Outcome.PARTIAL_AGREEMENT):
+        # An agreement is recorded only once every side signed one (test_outcomes_signed.py
+        # shows it refused without): here it is signed, so the role alone decides.
+        version = latest(draft(cast["principal_a"], process))
+        for party in ("principal_a", "principal_b"):
+            sign(cast[party], version)
     allowed = cast.role_of(key) in RULES[kind].outcomes.get(outcome, frozenset())
     attempt(
         cast,
@@ -137,8 +168,10 @@ def test_outcomes(cast, kind, outcome, key):
     process.refresh_from_db()
     if allowed:
         assert (process.status, process.outcome) == ("ended", outcome)
-        # Only the arbitrator's outcome in arbitration binds anyone.
+        # Only the arbitrator's outcomes in arbitration bind anyone: a signed award, or a
+        # settlement every side signed (a consent award).
         assert process.binding == (kind == ProcessKind.ARBITRATION and key == "arbitrator")
+        assert process.binding == (outcome in RULES[kind].binding_outcomes)
     else:
         assert process.status == "active"
 

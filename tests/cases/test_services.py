@@ -15,6 +15,8 @@ from accord.cases.selectors import access_case, access_participation, cases_for
 from accord.cases.services.processes import start_blockers
 from accord.cases.vocabulary import Outcome, ParticipantStatus, ProcessStatus, Role
 from accord.core.errors import Conflict, Forbidden, InvalidInput, NotFound
+from tests.agreements.factories import draft, latest, sign
+from tests.arbitration.factories import Arbitration, draft_terms, sign_terms
 from tests.cases.factories import appoint, join, make_world, with_two_factor
 from tests.factories import make_user
 from tests.safety.factories import screen
@@ -118,7 +120,7 @@ def test_three_or_more_sides():
     ]
     with pytest.raises(Conflict, match="already has a side"):
         services.side_add(actor=world.mediator, case=world.case, label="aunt")
-    with pytest.raises(Forbidden, match="Only whoever opened the case or its mediator"):
+    with pytest.raises(Forbidden, match="Only the case's mediator or coordinator can do this"):
         services.side_add(actor=world.principals[0], case=world.case, label="Uncle")
     assert world.case.sides.count() == 4
     assert side.position == 3
@@ -151,15 +153,25 @@ def test_a_party_may_bring_only_their_own_helpers():
         actor=a, case=world.case, email="s@example.org", role=Role.SUPPORT, side=world.sides[0]
     )
     before = Participant.objects.count()
-    for role, side in [
-        (Role.ADVOCATE, world.sides[1]),
-        (Role.MEDIATOR, None),
-        (Role.PRINCIPAL, world.sides[0]),
+    for role, side, message in [
+        (
+            Role.ADVOCATE,
+            world.sides[1],
+            "A party may invite an advocate or a support person for their own side only.",
+        ),
+        (
+            Role.MEDIATOR,
+            None,
+            "This case already has a mediator or coordinator, or an invitation to one: they "
+            "appoint any other neutral.",
+        ),
+        (Role.PRINCIPAL, world.sides[0], "The case's mediator or coordinator invites the other"),
     ]:
-        with pytest.raises(Forbidden, match="only an advocate or a support person"):
+        with pytest.raises(Forbidden) as refused:
             services.participant_invite(
                 actor=a, case=world.case, email="x@example.org", role=role, side=side
             )
+        assert refused.value.message.startswith(message)
     assert Participant.objects.count() == before
 
 
@@ -368,6 +380,12 @@ def test_a_mediator_never_decides():
     process = mediation(world)
     with pytest.raises(Forbidden, match="not a possible outcome"):
         services.process_end(actor=world.mediator, process=process, outcome=Outcome.AWARD)
+    # Nor does the mediator settle for the parties: only what every side signed.
+    with pytest.raises(Conflict, match="only once every side has signed it"):
+        services.process_end(actor=world.mediator, process=process, outcome=Outcome.AGREEMENT)
+    version = latest(draft(world.mediator, process))
+    for party in world.principals:
+        sign(party, version)
     services.process_end(actor=world.mediator, process=process, outcome=Outcome.AGREEMENT)
     process.refresh_from_db()
     assert (process.outcome, process.binding) == ("agreement", False)
@@ -417,6 +435,12 @@ def test_moving_from_mediation_to_arbitration_needs_every_sides_consent():
     with pytest.raises(Forbidden, match="Every side must consent; still waiting for: Respondent"):
         services.process_start(actor=arbitrator, process=arbitration)
     services.process_consent(actor=b, process=arbitration)
+    # Consent is not the arbitration agreement: every party signs its terms first.
+    with pytest.raises(Forbidden, match="Every party must sign the arbitration agreement"):
+        services.process_start(actor=arbitrator, process=arbitration)
+    arb = Arbitration(world, arbitration, arbitrator)
+    draft_terms(arb)
+    sign_terms(arb)
     services.process_start(actor=arbitrator, process=arbitration)
     with pytest.raises(Forbidden, match="binds every side"):
         services.process_withdraw(actor=a, process=arbitration)

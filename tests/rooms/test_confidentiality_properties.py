@@ -26,6 +26,7 @@ from accord.core.errors import AccordError
 from accord.rooms import services
 from accord.rooms.models import Message, Release, Room, RoomKind
 from accord.rooms.visibility import can_view
+from tests.arbitration.factories import Arbitration, draft_terms, sign_terms
 from tests.cases.factories import appoint, join, make_world
 from tests.rooms.factories import named, start_process
 
@@ -180,6 +181,9 @@ def run(world, arbitrator, process, s, live):
             actor=world.principals[0], case=world.case, kind="arbitration"
         )
         cases.process_consent(actor=world.principals[1], process=arbitration)
+        arb = Arbitration(world, arbitration, arbitrator)
+        draft_terms(arb)
+        sign_terms(arb)  # an arbitration starts once every party signed its agreement
         cases.process_start(actor=arbitrator, process=arbitration)
         services.rooms_ensure(process=arbitration)
 

@@ -17,6 +17,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.db.models import F, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from accord.accounts.models import User
 from accord.agreements.models import (
@@ -28,12 +29,12 @@ from accord.agreements.models import (
     SigningAuthority,
     SigningConsent,
 )
-from accord.agreements.vocabulary import AgreementStatus
+from accord.agreements.vocabulary import AgreementKind, AgreementStatus
 from accord.audit.models import AuditCheckpoint
 from accord.cases.models import Participant, Process, Side
 from accord.cases.rules import rules_for
 from accord.cases.selectors import access_process, departed_side_ids, participations
-from accord.cases.vocabulary import ParticipantStatus, Role
+from accord.cases.vocabulary import Outcome, ParticipantStatus, Role
 from accord.core.errors import NotFound
 from accord.rooms.models import Room, RoomKind
 from accord.rooms.plan import planned_rooms
@@ -346,3 +347,50 @@ def signing_state(version: AgreementVersion) -> SigningState:
     required, sides_without_party = required_principals(version.agreement.process)
     signed = {s.principal_id: s for s in signatures_on(version) if s.voided_at is None}
     return SigningState(required, signed, sides_without_party)
+
+
+# --- what an outcome or a start rests on ------------------------------------------------------
+
+
+def signed_by_every_side(agreement: Agreement, process: Process) -> bool:
+    """Everyone signed it (its final version), and every side still in the process is
+    bound by a valid signature on that version. A side that left needs none; a party who
+    joined a side after completion does not undo it (their side is bound already)."""
+    if agreement.status != AgreementStatus.SIGNED or agreement.final_version_id is None:
+        return False
+    departed = departed_side_ids(process)
+    remaining = {s.id for s in process.case.sides.all() if s.id not in departed}
+    signed_sides = set(
+        Signature.objects.filter(
+            version_id=agreement.final_version_id, voided_at__isnull=True
+        ).values_list("side_id", flat=True)
+    )
+    return bool(remaining) and remaining <= signed_sides
+
+
+def settlement_end_blockers(process: Process, outcome: str) -> list[str]:
+    """Registered with cases as an end check (see `AgreementsConfig.ready`): "agreement" and
+    "partial agreement" are recorded only once the process has a settlement every remaining
+    side signed. Whoever records the outcome (a party, the mediator, the arbitrator) only
+    states what the signatures already say; nobody settles for the others."""
+    if outcome not in (Outcome.AGREEMENT, Outcome.PARTIAL_AGREEMENT):
+        return []
+    settlements = Agreement.objects.filter(
+        process=process, kind=AgreementKind.SETTLEMENT, status=AgreementStatus.SIGNED
+    )
+    if any(signed_by_every_side(agreement, process) for agreement in settlements):
+        return []
+    if outcome == Outcome.PARTIAL_AGREEMENT:
+        return [
+            _(
+                "A partial agreement is recorded only once every side has signed a text of "
+                "what they agreed. Write it on the agreements page and have every party "
+                "sign it first."
+            )
+        ]
+    return [
+        _(
+            "An agreement is recorded only once every side has signed it. Write it on the "
+            "agreements page and have every party sign it first."
+        )
+    ]

@@ -15,10 +15,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from accord.accounts.models import User
 from accord.agreements.models import Agreement, AgreementVersion
-from accord.agreements.selectors import access_agreements_of, shared_room_kind
+from accord.agreements.selectors import (
+    access_agreements_of,
+    shared_room_kind,
+    signed_by_every_side,
+)
 from accord.agreements.vocabulary import AgreementKind, AgreementStatus
 from accord.arbitration.models import (
     ArbitrationTerms,
@@ -93,6 +98,28 @@ def terms_in_force(process: Process) -> ArbitrationTerms | None:
     if agreement.final_version is None:
         return None
     return terms_of(agreement.final_version)
+
+
+def arbitration_agreement_blockers(process: Process) -> list[str]:
+    """Registered with cases as a start check (see `ArbitrationConfig.ready`): an arbitration
+    starts, and so binds, only once every side has signed its arbitration agreement (the
+    terms: scope, rules, deadlines). A consent click alone never binds a side to an award."""
+    if not is_arbitration(process):
+        return []
+    agreement = arbitration_agreement(process)
+    if (
+        agreement is not None
+        and signed_by_every_side(agreement, process)
+        and terms_in_force(process) is not None
+    ):
+        return []
+    return [
+        _(
+            "Every party must sign the arbitration agreement (the questions, rules and "
+            "deadlines) before the arbitration starts: write its terms on the arbitration page "
+            "and have every party sign them."
+        )
+    ]
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,10 @@ class ProcessRules:
     # Each party answers the private safety screening, and the neutral confirms how it will
     # run, before it starts (DESIGN.md §3: Screening; the safety app registers the check).
     screened: bool = False
+    # The outcomes that bind the sides when recorded (only where `binding`): an award the
+    # arbitrator signed, and a settlement every side signed that the arbitrator records as
+    # a consent award. Nothing else binds, whoever records it.
+    binding_outcomes: frozenset[Outcome] = frozenset()
 
     @property
     def neutral_decides(self) -> bool:
@@ -156,11 +160,13 @@ ARBITRATION = ProcessRules(
     outcomes=_frozen(
         {
             Outcome.AWARD: frozenset({ARB}),
-            # The parties may still settle; the arbitrator records it (a consent award).
+            # The parties may still settle; once every side signed the settlement, the
+            # arbitrator records it (a consent award).
             Outcome.AGREEMENT: frozenset({ARB}),
         }
     ),
     started_by=frozenset({ARB}),
+    binding_outcomes=frozenset({Outcome.AWARD, Outcome.AGREEMENT}),
 )
 
 COLLABORATIVE_LAW = ProcessRules(

@@ -5,12 +5,13 @@ Every rule comes from rules.py through permissions.py; nothing here branches on 
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accord.cases.checks import registered_start_blockers
+from accord.cases.checks import registered_end_blockers, registered_start_blockers
 from accord.cases.models import (
     Case,
     ConfidentialityAcceptance,
@@ -30,7 +31,7 @@ from accord.cases.permissions import (
     check_start,
     check_withdraw,
 )
-from accord.cases.rules import rules_for
+from accord.cases.rules import RULES, rules_for
 from accord.cases.selectors import (
     accepted_participant_ids,
     active_process,
@@ -143,6 +144,8 @@ def process_propose(
         )
         if actor.role == Role.PRINCIPAL and actor.side_id is not None:
             _consent(actor, process)
+        if rules.neutral_decides:
+            _disqualify_before_contest(case, actor)
     return process
 
 
@@ -290,6 +293,8 @@ def process_start(*, actor: Participant, process: Process) -> Process:
         rules = rules_for(process.kind)
         if rules.confidentiality_chosen_by_sides:
             process.confidential = next(iter(latest_confidentiality_choices(process).values()))
+        if rules.neutral_decides:
+            _disqualify_before_contest(process.case, actor)
         process.status = ProcessStatus.ACTIVE
         process.started_at = clock.now()
         process.save(update_fields=["status", "started_at", "confidential"])
@@ -303,12 +308,24 @@ def process_start(*, actor: Participant, process: Process) -> Process:
     return process
 
 
+# Outcomes that rest on a text the sides signed (the agreements app checks the signatures).
+_AGREED = frozenset({Outcome.AGREEMENT, Outcome.PARTIAL_AGREEMENT})
+
+
 def _finish(process: Process, actor: Participant, outcome: Outcome, action: str) -> Process:
+    """End the process with this outcome (the caller holds the row lock and checked the
+    actor). Every registered end check is asked first: an "agreement" nobody signed is
+    refused here, whichever path records it, and nothing is written."""
+    blockers = registered_end_blockers(process, outcome)
+    if blockers:
+        raise Conflict(blockers[0])
     rules = rules_for(process.kind)
     process.status = ProcessStatus.ENDED
     process.outcome = outcome
-    # Only a neutral who decides (the arbitrator) produces a binding outcome.
-    process.binding = rules.binding and rules.neutral_decides and actor.role == Role.ARBITRATOR
+    # Binding only where the rules say this outcome binds: a signed award, or a settlement
+    # every side signed and the arbitrator recorded (a consent award). The end checks and
+    # check_end have already refused either one without its signatures.
+    process.binding = rules.binding and outcome in rules.binding_outcomes
     process.ended_at = clock.now()
     process.save(update_fields=["status", "outcome", "binding", "ended_at"])
     access_changed(process.case)
@@ -319,28 +336,60 @@ def _finish(process: Process, actor: Participant, outcome: Outcome, action: str)
         obj=process,
         payload={"outcome": outcome, "binding": process.binding},
     )
-    if rules.leaving == Leaving.END_WITH_DISQUALIFICATION and outcome == Outcome.TERMINATED:
-        _disqualify_collaborative_lawyers(process, actor)
+    if rules.leaving == Leaving.END_WITH_DISQUALIFICATION and outcome not in _AGREED:
+        # Ended without agreement (terminated, withdrawn, impasse, or moved on to another
+        # process): the clause applies whichever way it ended.
+        _disqualify_collaborative_lawyers(process.case, actor)
     return process
 
 
-def _disqualify_collaborative_lawyers(process: Process, actor: Participant) -> None:
-    """Collaborative law's disqualification clause: the lawyers withdraw for good."""
-    lawyers = Participant.objects.filter(
-        case=process.case, role=Role.ADVOCATE, status=ParticipantStatus.ACTIVE
+def _disqualify_before_contest(case: Case, actor: Participant) -> None:
+    """A process where a neutral decides (arbitration) is contested: the lawyers of an ended
+    collaborative process of this case may not follow the matter there, even after an
+    agreement (a partial one leaves issues to contest). Applied when it is proposed (before
+    a lawyer could consent for a side) and again at its start (for a collaborative process
+    that ended in the meantime). A lawyer who joined only afterwards is not concerned."""
+    disqualifying = [
+        kind for kind, r in RULES.items() if r.leaving == Leaving.END_WITH_DISQUALIFICATION
+    ]
+    last_end = (
+        Process.objects.filter(case=case, kind__in=disqualifying, status=ProcessStatus.ENDED)
+        .order_by("-ended_at")
+        .values_list("ended_at", flat=True)
+        .first()
     )
-    for lawyer in lawyers:
+    if last_end is not None:
+        _disqualify_collaborative_lawyers(case, actor, joined_by=last_end)
+
+
+def _disqualify_collaborative_lawyers(
+    case: Case, actor: Participant, *, joined_by: dt.datetime | None = None
+) -> None:
+    """Collaborative law's disqualification clause: the lawyers withdraw for good.
+
+    `joined_by`: only the lawyers who had joined by then (those of the collaborative
+    process); without it, every lawyer in effect now (the process is ending as we speak)."""
+    lawyers = Participant.objects.filter(
+        case=case, role=Role.ADVOCATE, status=ParticipantStatus.ACTIVE
+    )
+    if joined_by is not None:
+        lawyers = lawyers.filter(joined_at__lte=joined_by)
+    changed = False
+    for lawyer in lawyers.select_for_update(of=("self",)):
         lawyer.status = ParticipantStatus.REMOVED
         lawyer.disqualified = True
         lawyer.ended_at = clock.now()
         lawyer.save(update_fields=["status", "disqualified", "ended_at"])
         record(
-            case=process.case,
+            case=case,
             actor=actor,
             action="participant.disqualified",
             obj=lawyer,
             payload={"reason": "collaborative_law_ended"},
         )
+        changed = True
+    if changed:
+        access_changed(case)
 
 
 _ENDING_BY_LEAVING = {
@@ -414,6 +463,19 @@ def process_move(
     """
     with transaction.atomic():
         process = _locked(process)
+        if (
+            process.status == ProcessStatus.ACTIVE
+            and rules_for(process.kind).leaving == Leaving.END_WITH_DISQUALIFICATION
+            and _fresh(actor).role == Role.ADVOCATE
+        ):
+            # Ending it without agreement disqualifies every lawyer of it, this one too, who
+            # could then not propose what comes next: a party moves on instead.
+            raise Forbidden(
+                _(
+                    "Moving on ends the collaborative process without agreement, and its "
+                    "lawyers then withdraw: a party moves the case on."
+                )
+            )
         if process.status == ProcessStatus.ACTIVE:
             process = process_declare_impasse(actor=actor, process=process)
         elif process.status == ProcessStatus.PROPOSED:

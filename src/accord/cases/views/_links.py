@@ -56,6 +56,12 @@ def room_name(room: Room) -> str:
 def process_links(*, user: User, process: Process, places: list[Participant]) -> ProcessLinks:
     """The links the viewer may follow for one process. Rooms come from the rooms app's
     selector (the one visibility rule); the other pages check access again themselves."""
+    if process.status == ProcessStatus.PROPOSED and process.kind == ProcessKind.ARBITRATION:
+        # Its arbitration agreement is written and signed before it starts (the start waits
+        # for every party's signature): the one place to do that.
+        return ProcessLinks(
+            arbitration=optional_url("arbitration:process", process_id=process.id)
+        )
     if process.status in (ProcessStatus.PROPOSED, ProcessStatus.CANCELLED):
         return ProcessLinks()
     active = process.status == ProcessStatus.ACTIVE
