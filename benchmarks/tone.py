@@ -1,24 +1,32 @@
 """Benchmark the tone coach (accord.safety.tone) on the frozen labelled message sets.
 
-Six sets, all frozen (see data/tone/README.md):
+Seven sets, all frozen (see data/tone/README.md):
 
 - ``messages.jsonl``, the first set (416 messages, split drawn per message);
 - ``messages-b.jsonl``, the second set (313 messages, split by a fixed hash of the text);
 - ``messages-c.jsonl`` to ``messages-f.jsonl``, the third to sixth sets (452, 229, 117 and
   133 messages, same hash rule), each labelled by the written guideline before the coach was
-  run on it.
+  run on it;
+- ``messages-g.jsonl``, the seventh set (291 messages, same hash rule), written and frozen
+  after the coach had been tuned on the other six, and never tuned on by rule: its test part
+  is a held-out check nobody has tuned on, reported on its own.
+
+Beside them, ``everyday.jsonl`` (230 plain civil messages, dev only): the false-alarm floor
+for greetings, logistics questions and confirmations, reported apart; training reads it as
+extra civil dev examples.
 
 Prints, per split, for each set, for the original two sets together and for all sets: precision,
 recall, F1 and the confusion counts; per language; the recall of each gold reason code; the
 false-alarm rate on firm-but-civil messages; the translation-leak check of the first set; and
 throughput. The goal, recall >= 0.90 at precision >= 0.85, was set on the test split of the
 first two sets (282 messages): that is the figure ``--check`` holds to. The later sets' test
-parts are reported beside it, never folded into it.
+parts are reported beside it (the six tuned sets together, the seventh alone, all together),
+never folded into it.
 
 Tune on the dev split only: ``--errors`` and ``--suggestions`` list dev messages and refuse the
 test split, whose figures are for reporting. ``--train`` refits the learned cue on the dev split
-(and nothing else), chooses its operating point on out-of-fold dev scores (see :func:`train`)
-and rewrites ``src/accord/safety/tone/weights.py``.
+and the everyday set (and nothing else), chooses its operating point on out-of-fold dev scores
+(see :func:`train`) and rewrites ``src/accord/safety/tone/weights.py``.
 
 Usage (from the repository root)::
 
@@ -57,9 +65,16 @@ SOURCES = (
     ("fourth", DATA_DIR / "messages-d.jsonl"),
     ("fifth", DATA_DIR / "messages-e.jsonl"),
     ("sixth", DATA_DIR / "messages-f.jsonl"),
+    ("seventh", DATA_DIR / "messages-g.jsonl"),
 )
+#: Everyday civil messages (greetings, logistics, confirmations, polite refusals): dev only, a
+#: false-alarm floor for plain messages, never part of the labelled sets' figures. Training
+#: reads them as extra civil dev examples (see :func:`train`).
+EVERYDAY = DATA_DIR / "everyday.jsonl"
 #: The sets whose test split the goal was set on.
 ORIGINAL = ("first", "second")
+#: The sets the coach had been tuned on before the seventh was written (the goal's wider check).
+SIX = ("first", "second", "third", "fourth", "fifth", "sixth")
 GOAL_RECALL = 0.90
 GOAL_PRECISION = 0.85
 
@@ -169,6 +184,13 @@ def load(sources: Sequence[tuple[str, Path]] = SOURCES) -> list[Row]:
     return rows
 
 
+def load_everyday(path: Path = EVERYDAY) -> list[Row]:
+    """The everyday set's rows (all civil, all dev), with the source ``everyday``."""
+    rows = load((("everyday", path),))
+    assert all(row.split == "dev" and not row.flagged for row in rows), "everyday: dev, civil"
+    return rows
+
+
 def score(pairs: Iterable[tuple[Row, ToneAssessment]]) -> Scores:
     counts: Counter[str] = Counter()
     for row, result in pairs:
@@ -252,10 +274,14 @@ def _report_split(split: str, pairs: Sequence[tuple[Row, ToneAssessment]]) -> Sc
     print(_line("first+second", score(original)))
     for lang in ("en", "fr"):
         print(_line(f"  {lang}", score((r, a) for r, a in original if r.primary == lang)))
+    six = [(r, a) for r, a in in_split if r.source in SIX]
+    print(_line("six sets", score(six)))
+    for lang in ("en", "fr"):
+        print(_line(f"  {lang}", score((r, a) for r, a in six if r.primary == lang)))
     print(_line("all sets", score(in_split)))
     for lang in ("en", "fr"):
         print(_line(f"  {lang}", score((r, a) for r, a in in_split if r.primary == lang)))
-    for label, chosen in (("first+second", original), ("all sets", in_split)):
+    for label, chosen in (("first+second", original), ("six sets", six), ("all sets", in_split)):
         firm = [a for r, a in chosen if firm_but_civil(r)]
         civil = [a for r, a in chosen if not r.flagged]
         alarms = sum(a.flagged for a in firm)
@@ -317,20 +343,26 @@ def _reading(dev: Sequence[Row], flagged: Sequence[bool]) -> Reading:
     )
 
 
-def train(rows: Sequence[Row], target: Path = WEIGHTS) -> str:
-    """Fit the learned cue on the dev split of every set and write its weights module.
+def train(
+    rows: Sequence[Row], target: Path = WEIGHTS, everyday: Sequence[Row] | None = None
+) -> str:
+    """Fit the learned cue on the dev split of every set and the everyday set; write its weights.
 
-    Only dev rows are used, in file order. The operating point comes from out-of-fold scores
-    of the same rows (each scored by a model fitted without its fifth of them):
+    The training examples are the dev rows of the labelled sets, in file order, followed by the
+    everyday civil messages (``everyday``, by default ``everyday.jsonl``: dev data, all civil).
+    Without those, the model took everyday questions addressed to "you" ("What time works for
+    you?") for rhetorical ones and flagged them on their own. The operating point comes from
+    out-of-fold scores of all those examples (each scored by a model fitted without its fifth
+    of them, so the everyday messages too are scored as fresh text):
 
     - ``confident``, from which the learned cue flags on its own, is lowered as far as its own
       out-of-fold flags keep precision >= 0.92 (a margin over the goal's 0.85) and wrongly flag
-      at most 5 % of firm-but-civil and 1 % of all civil messages
+      at most 5 % of firm-but-civil and 1 % of all civil messages, the everyday ones included
       (:func:`learned.confident_threshold`; the 1 % comes from the hand-written hard negatives
       of tests/safety, which precision alone let the model flag). The lexicons are held aside
-      for this choice: they were written on these very messages, where they catch 95 % of the
-      hostile ones and never wrongly flag, which says nothing about fresh text; the learned
-      cue's out-of-fold flags are the one honest evidence here.
+      for this choice: they were written on the first six sets' dev messages, where they catch
+      every hostile one and never wrongly flag, which says nothing about fresh text; the
+      learned cue's out-of-fold flags are the honest evidence here.
     - ``supporting`` (it only tips a weak lexicon cue) stays where at most 10 % of civil
       messages score as high, and never above ``confident``: on dev it changes no flag (hardly
       any dev message has a weak cue alone, the lexicons being fitted there), so dev has
@@ -338,48 +370,74 @@ def train(rows: Sequence[Row], target: Path = WEIGHTS) -> str:
     - The flag threshold of the combined score (``FLAG_THRESHOLD``, 0.5) stays: the lexicon
       weights are set relative to it, and the only evidence on them is in-sample.
 
-    Both readings are written into the weights module's docstring: the learned cue alone
-    (what the choice was made on) and the combined score with the shipped lexicons (in-sample
-    for the lexicons, so optimistic). Returns a summary.
+    Four readings are written into the weights module's docstring, all out of fold: the learned
+    cue alone on the labelled dev messages (what the choice was made on); the combined score
+    with the shipped lexicons on them (in-sample for the lexicons on the first six sets, so
+    optimistic); the same on the dev messages of the sets written after the lexicons (the
+    seventh), where neither the lexicons nor the model had seen the message: the fairest
+    figure dev has; and the false alarms on the everyday messages. Returns a summary.
     """
     dev = [row for row in rows if row.split == "dev"]
-    found = [evidence(row.text, primary_language(row.lang)) for row in dev]
+    plain = list(load_everyday() if everyday is None else everyday)
+    assert all(row.split == "dev" and not row.flagged for row in plain), "everyday: dev, civil"
+    training = dev + plain
+    found = [evidence(row.text, primary_language(row.lang)) for row in training]
     examples = [
-        (set(seen.features), row.flagged, row.reasons) for row, seen in zip(dev, found, strict=True)
+        (set(seen.features), row.flagged, row.reasons)
+        for row, seen in zip(training, found, strict=True)
     ]
-    hostile = [row.flagged for row in dev]
+    hostile = [row.flagged for row in training]
+    firm = [firm_but_civil(row) for row in training]
     scores = learned.out_of_fold(examples)
-    speaks = [seen.learned_may_speak for seen in found]
+    bias, weights, reasons = learned.fit(examples)
     confident = learned.confident_threshold(
-        scores, hostile, [firm_but_civil(row) for row in dev], speaks
+        scores, hostile, firm, [seen.learned_may_speak for seen in found]
     )
     supporting = min(
         learned.threshold_for(scores, hostile, learned.SUPPORTING_FALSE_ALARMS), confident
     )
-    bias, weights, reasons = learned.fit(examples)
     point = learned.Model(bias, weights, reasons, supporting=supporting, confident=confident)
+    flags = [
+        combined_score(seen, point.weight(score)) >= FLAG_THRESHOLD
+        for seen, score in zip(found, scores, strict=True)
+    ]
+    labelled = len(dev)
     alone = _reading(
-        dev, [s and score >= confident for s, score in zip(speaks, scores, strict=True)]
-    )
-    combined = _reading(
         dev,
         [
-            combined_score(seen, point.weight(score)) >= FLAG_THRESHOLD
-            for seen, score in zip(found, scores, strict=True)
+            seen.learned_may_speak and score >= confident
+            for seen, score in zip(found[:labelled], scores[:labelled], strict=True)
         ],
+    )
+    combined = _reading(dev, flags[:labelled])
+    fresh_rows = [(i, row) for i, row in enumerate(dev) if row.source not in SIX]
+    fresh = _reading([row for _, row in fresh_rows], [flags[i] for i, _ in fresh_rows])
+    plain_flags = flags[labelled:]
+    plain_alone = sum(
+        flag and not any(not hit.blocked for hit in seen.hits) and not seen.shouting
+        for flag, seen in zip(plain_flags, found[labelled:], strict=True)
+    )
+    everyday_reading = (
+        f"false alarms {sum(plain_flags)} of {len(plain)} ({plain_alone} by the learned cue alone)"
     )
     continued = "\n  "  # a continuation line of a list item in the docstring
     digest = hashlib.sha256("".join(row.text for row in dev).encode("utf-8")).hexdigest()
+    plain_digest = hashlib.sha256("".join(row.text for row in plain).encode("utf-8")).hexdigest()
     lines = [
         '"""Weights of the learned cue (:mod:`.learned`); generated, do not edit.',
         "",
         "Written by ``benchmarks/tone.py --train`` from the development split of",
         f"benchmarks/data/tone/ ({len(dev)} messages, {sum(hostile)} hostile; texts SHA-256",
-        f"{digest[:16]}...). Thresholds are out-of-fold log-odds on those messages, chosen as",
-        "that script's ``train`` documents. At this operating point, out of fold:",
+        f"{digest[:16]}...) and {len(plain)} everyday civil messages (everyday.jsonl, dev data;",
+        f"texts SHA-256 {plain_digest[:16]}...). Thresholds are out-of-fold log-odds on all",
+        "of them, chosen as that script's ``train`` documents. At this operating point, out of",
+        "fold:",
         "",
         f"- the learned cue alone: {alone.describe(continued)};",
-        f"- with the lexicons (fitted on these messages): {combined.describe(continued)}.",
+        f"- with the lexicons (written on the first six sets): {combined.describe(continued)};",
+        f"- the same on the {fresh.hostile + fresh.civil} dev messages the lexicons were not"
+        f" written on:{continued}{fresh.describe(continued)};",
+        f"- the everyday civil messages, with the lexicons:{continued}{everyday_reading}.",
         '"""',
         "",
         "from __future__ import annotations",
@@ -401,10 +459,12 @@ def train(rows: Sequence[Row], target: Path = WEIGHTS) -> str:
     ]
     target.write_text("\n".join(lines), encoding="utf-8")
     return (
-        f"trained on {len(dev)} dev messages: {len(weights)} weights, bias {bias},"
-        f" supporting {supporting}, confident {confident} -> {target}\n"
+        f"trained on {len(dev)} dev messages and {len(plain)} everyday ones: {len(weights)}"
+        f" weights, bias {bias}, supporting {supporting}, confident {confident} -> {target}\n"
         f"out of fold, the learned cue alone: {alone.describe()}\n"
-        f"out of fold, with the lexicons (in-sample for them): {combined.describe()}"
+        f"out of fold, with the lexicons (in-sample for them): {combined.describe()}\n"
+        f"out of fold, with the lexicons, on dev messages fresh to them: {fresh.describe()}\n"
+        f"out of fold, everyday civil messages: {everyday_reading}"
     )
 
 
@@ -424,7 +484,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--train",
         action="store_true",
         help=(
-            "refit the learned cue on the dev split, choose its thresholds out of fold and"
+            "refit the learned cue on the dev split and the everyday set, choose its thresholds"
+            " out of fold and"
             " rewrite its weights module, then stop"
         ),
     )
@@ -454,6 +515,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         for split in (("dev",) if args.dev_only else ("dev", "test"))
     }
 
+    plain = load_everyday()
+    plain_alarms = [row for row in plain if assess(row.text, row.lang).flagged]
+    print(
+        f"\n== everyday civil messages (dev, trained on: in-sample) ==\n  false alarms"
+        f" {len(plain_alarms)}/{len(plain)} = {len(plain_alarms) / len(plain):.3f}"
+        f" (en {sum(r.primary == 'en' for r in plain_alarms)},"
+        f" fr {sum(r.primary == 'fr' for r in plain_alarms)})"
+    )
+
     if not args.dev_only:
         counterpart = counterpart_splits(rows)
         print("\n== first set, leakage check: test recall by where a message's translation is ==")
@@ -479,6 +549,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"  {kind} {row.id} score={result.score:.2f} gold={list(row.reasons)}"
                     f" got={list(result.reasons)} | {row.text}"
                 )
+        for row in plain_alarms:
+            print(f"  FP {row.id} (everyday) | {row.text}")
 
     if args.suggestions:
         print("\n== rewrites offered for flagged dev messages ==")
@@ -496,9 +568,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.dev_only:
         return 0
     test = results["test"]
-    everything = score((r, a) for r, a in pairs if r.split == "test")
+    held_out = [(r, a) for r, a in pairs if r.split == "test"]
+    six = score((r, a) for r, a in held_out if r.source in SIX)
+    seventh = score((r, a) for r, a in held_out if r.source == "seventh")
+    everything = score(held_out)
     goal = f"recall >= {GOAL_RECALL} at precision >= {GOAL_PRECISION}"
-    for label, figures in (("first+second (the goal)", test), ("all sets", everything)):
+    for label, figures in (
+        ("first+second (the goal)", test),
+        ("six sets", six),
+        ("seventh set (fresh)", seventh),
+        ("all sets", everything),
+    ):
         verdict = "MET" if figures.meets_goal() else "NOT MET"
         print(
             f"{goal} on the test split, {label}: {verdict}"

@@ -240,14 +240,19 @@ KNOWN_GAPS = [
         "en",
         marks=pytest.mark.xfail(strict=True, reason="a threat phrased as a wish about property"),
     ),
-    pytest.param(
-        "Vous devez être fiers de votre offre à 0,5 %.",
-        "fr",
-        marks=pytest.mark.xfail(
-            strict=True, reason="sincere 'tu dois être fier de ta fille' reads the same"
-        ),
-    ),
+    # Was a known gap (the sincere "tu dois être fier de ta fille" reads the same to the
+    # lexicons); the learned cue now tips its weak irony cue. The sincere form stays civil:
+    # see test_sincere_pride_is_not_flagged.
+    pytest.param("Vous devez être fiers de votre offre à 0,5 %.", "fr"),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tu dois être fier de ta fille.", "Vous devez être fiers de votre fils, il a été formidable."],
+)
+def test_sincere_pride_is_not_flagged(text):
+    assert not assess(text, "fr").flagged
 
 
 @pytest.mark.parametrize(("text", "lang"), HOSTILE + PARAPHRASES + KNOWN_GAPS)

@@ -8,6 +8,7 @@ weights themselves are checked for shape and for being what training on the dev 
 
 from __future__ import annotations
 
+import importlib.util
 import random
 
 import pytest
@@ -16,6 +17,11 @@ from accord.safety.tone import REASONS, assess, learned, weights
 from accord.safety.tone import analysis as analysis_module
 from accord.safety.tone.analysis import MODEL, combined_score, evidence
 from accord.safety.tone.normalise import normalise
+
+#: Fitting uses scikit-learn, a development dependency (never imported at run time).
+needs_sklearn = pytest.mark.skipif(
+    importlib.util.find_spec("sklearn") is None, reason="training needs scikit-learn"
+)
 
 
 @pytest.fixture
@@ -32,8 +38,9 @@ def zorblax(monkeypatch):
     return model
 
 
-def test_features_are_words_and_adjacent_pairs_of_normalised_text():
-    assert learned.features(normalise("T'es nul !", "fr").text) == {
+def test_features_are_words_pairs_negated_words_and_letter_sequences():
+    found = learned.features(normalise("T'es nul !", "fr").text)
+    assert {f for f in found if f[0] not in "#~"} == {
         "tu",
         "es",
         "nul",
@@ -42,6 +49,20 @@ def test_features_are_words_and_adjacent_pairs_of_normalised_text():
         "es_nul",
         "nul_!",
     }
+    assert not any(f.startswith("~") for f in found)  # nothing is negated
+    # Letter sequences of 3 to 5 characters, word edges included: French endings and
+    # misspellings share them with the words the model was trained on.
+    assert {"# tu", "#nul", "#nul !", "# nul "} <= found
+    assert {len(f) - 1 for f in found if f.startswith("#")} == {3, 4, 5}
+
+
+def test_negation_marks_the_words_in_its_scope_up_to_the_end_of_the_clause():
+    found = learned.features(normalise("I'm not saying you're a liar, but you lied.", "en").text)
+    assert {"~saying", "~you", "~liar"} <= found
+    assert "~lied" not in found  # the comma ends the negation's scope
+    assert "liar" in found  # the plain word stays: the model weighs both
+    french = learned.features(normalise("Je ne dis pas que tu es nul.", "fr").text)
+    assert {"~dis", "~nul"} <= french
 
 
 def test_verdict_sums_the_weights_and_names_the_strongest_reason():
@@ -74,6 +95,7 @@ def test_weight_is_nothing_below_supporting_and_flags_alone_from_confident():
     assert model.weight(100.0) == 0.9
 
 
+@needs_sklearn
 def test_fit_is_deterministic_and_learns_the_direction_of_the_evidence():
     examples = [({"nul", "tu"}, True, ["insult"])] * 6 + [({"merci", "tu"}, False, [])] * 6
     examples += [({"once"}, True, ["threat"])]
@@ -207,6 +229,7 @@ def test_the_learned_weight_does_not_count_where_the_model_may_not_speak():
     assert combined_score(found, 0.9) == combined_score(found, 0.0) == 0.35
 
 
+@needs_sklearn
 def test_out_of_fold_scores_each_example_without_seeing_it():
     # "solo" appears in two messages of different folds: each fold model has seen it once,
     # below MIN_COUNT, so neither example's score can use it.
@@ -222,7 +245,15 @@ def test_shipped_weights_are_well_formed():
     assert set(weights.REASONS) <= set(weights.WEIGHTS)
     assert set(weights.REASONS.values()) <= set(REASONS)
     assert weights.SUPPORTING <= weights.CONFIDENT
-    assert abs(weights.BIAS) < 1.0  # the prior, not a learned offset
+    # No learned offset: a message whose features the model does not know scores even odds,
+    # below the threshold where it starts to count.
+    assert weights.BIAS == 0.0
+    assert MODEL.verdict({"qqzx", "#qqz"}).log_odds == 0.0 < MODEL.supporting
+    # Every family of features carries weight: words and pairs, negated words, letters.
+    families = {feature[0] if feature[0] in "#~" else "word" for feature in weights.WEIGHTS}
+    assert families == {"#", "~", "word"}
+    # Only words and word pairs name a reason.
+    assert not any(feature[0] in "#~" for feature in weights.REASONS)
 
 
 def test_a_confident_model_flags_what_no_phrase_names(zorblax):
@@ -257,6 +288,25 @@ def test_the_model_does_not_overrule_a_phrase_the_lexicons_found_innocent(zorbla
     assert not assess("I'm not calling you an idiot, zorblax.").flagged
     # Without the blocked phrase the same model speaks.
     assert assess("Zorblax.").flagged
+
+
+# The messages issue 8 quotes as wrongly flagged by the learned cue alone, before it was trained
+# on the everyday set as well.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, how are you?",
+        "What time works for you?",
+        "What day works for you?",
+        "What do you think of the proposal?",
+        "What would work better for you?",
+    ],
+)
+def test_everyday_questions_quoted_in_the_issue_are_not_flagged(text):
+    result = assess(text, "en")
+    assert not result.flagged
+    assert result.reasons == ()
+    assert result.suggestion is None
 
 
 def test_supporting_evidence_tips_only_a_cue_of_some_weight(zorblax):

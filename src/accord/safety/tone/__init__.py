@@ -3,8 +3,9 @@
 Before a party sends a message through Accord, :func:`assess` scores it against shipped
 English and French lexicons (threats, intimidation, insults, contempt, profanity, blame,
 absolute language, sarcasm) and capitals, with a small learned second opinion (a linear model
-over words and word pairs whose weights ship in :mod:`.weights`, fitted on the labelled
-development messages by ``benchmarks/tone.py --train``), and offers a BIFF-style rewrite
+over words, word pairs, negated words and letter sequences whose weights ship in
+:mod:`.weights`, fitted on the labelled development messages by ``benchmarks/tone.py
+--train``), and offers a BIFF-style rewrite
 (Brief, Informative, Friendly, Firm — Bill Eddy). It is a pure, standard-library module: no
 download, no I/O; regular expressions are compiled at import.
 

@@ -64,7 +64,7 @@ COURTESY: Final[dict[str, re.Pattern[str]]] = {
     ),
     "fr": re.compile(
         fr_style.WARMTH
-        + r"|\b(?:se il te plait|se il vous plait|merci de|pourrais-tu|pourriez-vous|peux-tu"
+        + r"|\b(?:si il te plait|si il vous plait|merci de|pourrais-tu|pourriez-vous|peux-tu"
         r"|pouvez-vous|je aimerais|je souhaite|je souhaiterais|je prefererais|je ai remarque"
         r"|je me sens|je me suis sentie?|est-ce que tu pourrais|est-ce que vous pourriez"
         r"|on pourrait|si possible)\b"

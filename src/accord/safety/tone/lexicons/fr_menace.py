@@ -223,6 +223,17 @@ CUES: Final[tuple[Cue, ...]] = (
         r" (?:te |vous )?en coute)\b"
         r"|\bde quel bois je me chauffe\b",
     ),
+    # Without "te"/"vous" the same words may be a menace ("Tu vas voir ce que ça coûte.") or
+    # the price of a thing ("tu vas voir ce que ça coûte, un appartement à Paris"): weak, and
+    # judged innocent when a thing is named, so that the learned cue, which reads only the
+    # words, is not asked to overrule that reading (see analysis.evidence).
+    Cue(
+        "threat",
+        0.35,
+        r"\b(?:tu vas|vous allez|tu verras|vous verrez) voir ce que (?:ca|cela) (?:coute|va"
+        r" couter)\b",
+        unless=r"\bce que (?:ca|cela) (?:coute|va couter),? (?:un|une|le|la|les|des|du)\b",
+    ),
     # Bad outcomes promised to the reader: "tu vas tout perdre", "je vais te faire virer".
     Cue(
         "threat",
