@@ -59,9 +59,7 @@ def process_links(*, user: User, process: Process, places: list[Participant]) ->
     if process.status == ProcessStatus.PROPOSED and process.kind == ProcessKind.ARBITRATION:
         # Its arbitration agreement is written and signed before it starts (the start waits
         # for every party's signature): the one place to do that.
-        return ProcessLinks(
-            arbitration=optional_url("arbitration:process", process_id=process.id)
-        )
+        return ProcessLinks(arbitration=optional_url("arbitration:process", process_id=process.id))
     if process.status in (ProcessStatus.PROPOSED, ProcessStatus.CANCELLED):
         return ProcessLinks()
     active = process.status == ProcessStatus.ACTIVE
