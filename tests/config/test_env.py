@@ -69,6 +69,8 @@ def test_the_default_database_is_sqlite_in_wal_with_immediate_transactions(tmp_p
     assert config["ENGINE"] == "django.db.backends.sqlite3"
     assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
+    # Each thread keeps its connection (config/asgi.py closes an HTTP request's).
+    assert (config["CONN_MAX_AGE"], config["CONN_HEALTH_CHECKS"]) == (None, True)
 
 
 def test_postgres_urls_get_no_persistent_connections_and_a_fixed_test_name(monkeypatch):

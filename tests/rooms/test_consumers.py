@@ -550,6 +550,8 @@ def bigger_mediation():
     """Two sides with principals and advocates, and a co-mediator, so each room differs."""
     m = make_mediation(advocates=True)
     co = appoint(m.world.mediator, m.world.case, Role.MEDIATOR)
+    # Someone who joins a running mediation sees nothing until they accept its terms.
+    cases.process_accept_confidentiality(actor=co, process=m.process)
     people = [m.world.mediator, co, *m.world.principals, *m.world.advocates]
     for p in people:
         p.refresh_from_db()

@@ -96,6 +96,22 @@ def test_in_a_holding_room_a_flagged_post_waits_for_the_mediator_and_nobody_else
     assert HOSTILE not in str(event.payload)
 
 
+def test_the_key_of_a_held_post_cannot_carry_another_text_nor_go_elsewhere(m):
+    a = m.world.principals[0]
+    joint = services.room_hold_flagged(actor=m.world.mediator, room=m.room("joint"), hold=True)
+    with pytest.raises(HeldForReview):
+        services.message_post(actor=a, room=joint, body=HOSTILE, client_key="k", send_anyway=True)
+    events = AuditEvent.objects.count()
+    last_seqs = dict(Room.objects.values_list("id", "last_seq"))
+    for room, body in ((joint, "Something calm instead."), (m.room("caucus:0"), HOSTILE)):
+        with pytest.raises(Conflict, match="already used for another message"):
+            services.message_post(actor=a, room=room, body=body, client_key="k", send_anyway=True)
+    assert HeldMessage.objects.count() == 1
+    assert Message.objects.count() == 0
+    assert AuditEvent.objects.count() == events
+    assert dict(Room.objects.values_list("id", "last_seq")) == last_seqs
+
+
 def test_calm_posts_pass_straight_through_a_holding_room(m):
     a = m.world.principals[0]
     joint = services.room_hold_flagged(actor=m.world.mediator, room=m.room("joint"), hold=True)

@@ -94,6 +94,14 @@ def database(name: str, default: str) -> dict[str, Any]:
             "timeout": 20,
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
+        # Keep each thread's connection open: opening one costs the PRAGMAs above, and
+        # closing the last one checkpoints the log (up to 150 ms seen), which the live rooms'
+        # one database thread paid on every call (benchmarks/realtime.py). The health check
+        # replaces a connection left broken. HTTP requests under ASGI run in a thread of
+        # their own that ends with the request: its connection is closed with it
+        # (config/asgi.py), never handed to another thread.
+        config["CONN_MAX_AGE"] = None
+        config["CONN_HEALTH_CHECKS"] = True
     else:
         if not config.get("NAME"):
             raise _fail(name, "the PostgreSQL URL names no database")

@@ -19,7 +19,8 @@ class AuthenticatedConsumer(AsyncJsonWebsocketConsumer):
 
     `allowed_groups()` is where a subclass applies the visibility rule; it must return only
     groups the user may read. The consumer joins them on connect and leaves them on close.
-    Subclasses reach the database only through `channels.db.database_sync_to_async`.
+    Subclasses reach the database only through `accord.realtime.db.in_db` (Channels'
+    `database_sync_to_async`, on more than one thread where the database allows it).
     """
 
     joined: list[str]
@@ -48,7 +49,7 @@ class AuthenticatedConsumer(AsyncJsonWebsocketConsumer):
         Channels (4.2+) sends every message through the one database thread first, to close
         stale connections, even when the handler never touches the database: each live event
         then queued behind whatever database work was running, and then had to wait for its
-        own turn. Handlers here reach the database only through `database_sync_to_async`,
+        own turn. Handlers here reach the database only through `in_db`,
         which does that cleanup around each call itself.
         """
         handler = getattr(self, get_handler_name(message), None)

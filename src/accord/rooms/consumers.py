@@ -54,8 +54,6 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from channels.consumer import get_handler_name
-from channels.db import database_sync_to_async
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import get_resolver
 from django.utils import translation
@@ -64,6 +62,7 @@ from django.utils.translation import gettext as _
 from accord.accounts.models import User
 from accord.core.errors import AccordError, Forbidden, NotFound
 from accord.realtime.consumers import CLOSE_FORBIDDEN, AuthenticatedConsumer
+from accord.realtime.db import in_db
 from accord.realtime.groups import user_group
 from accord.rooms import delivery
 from accord.rooms.delivery import PAGE, Batch, Entry, Reader, render, render_html, render_key
@@ -78,7 +77,6 @@ from accord.rooms.selectors import (
     viewer_for,
 )
 from accord.rooms.services import message_post, room_group
-from accord.safety.tone import assess
 
 logger = logging.getLogger(__name__)
 
@@ -86,10 +84,7 @@ logger = logging.getLogger(__name__)
 # app's views) here, when the server starts, not on the first live message: in the one
 # thread all sockets share for database work, that import would stall every room for seconds.
 get_resolver().url_patterns  # noqa: B018 - the import is the point
-# Likewise the tone coach, which every post goes through: it builds each language's cue index
-# on first use (about 0.2 s each), which stalled the first live post and every room behind it.
-for _code, _name in settings.LANGUAGES:
-    assess("Warming up.", _code)
+# The tone coach, which every post goes through, is warmed up at start-up (safety.apps).
 
 
 def _frame(message: Message, view: RoomView) -> dict[str, Any]:
@@ -272,9 +267,7 @@ class RoomConsumer(AuthenticatedConsumer):
     async def allowed_groups(self) -> list[str] | None:
         self.closing = False
         self.feed = None
-        room = await database_sync_to_async(_room)(
-            self.user, self.scope["url_route"]["kwargs"]["room_id"]
-        )
+        room = await in_db(_room)(self.user, self.scope["url_route"]["kwargs"]["room_id"])
         if room is None:
             return None
         self.room = room
@@ -283,7 +276,7 @@ class RoomConsumer(AuthenticatedConsumer):
     async def on_joined(self) -> None:
         # Read the starting point only now that the groups are joined, so an event published
         # between the access check and the join cannot be missed, nor a revocation.
-        checked = await database_sync_to_async(_checked_view)(self.user, self.room)
+        checked = await in_db(_checked_view)(self.user, self.room)
         if checked.view is None:
             await self._shut()
             return
@@ -334,7 +327,7 @@ class RoomConsumer(AuthenticatedConsumer):
     async def room_release(self, event: dict[str, Any]) -> None:
         if self.closing:
             return
-        frame = await database_sync_to_async(_release_frame)(self.user, self.view, event.get("id"))
+        frame = await in_db(_release_frame)(self.user, self.view, event.get("id"))
         if frame is not None and not self.closing:
             await self.send_json(frame)
 
@@ -351,16 +344,14 @@ class RoomConsumer(AuthenticatedConsumer):
             await self._recheck()
 
     async def _recheck(self) -> None:
-        checked = await database_sync_to_async(_checked_view)(self.user, self.room)
+        checked = await in_db(_checked_view)(self.user, self.room)
         if checked.view is None:
             await self._shut()
             return
         before, self.view, self.room = self.view, checked.view, checked.view.room
         self.access_seq = max(self.access_seq, checked.head)
         if checked.view.state != before.state and not self.closing:
-            await self.send_json(
-                await database_sync_to_async(_state_frame)(self.user, checked.view)
-            )
+            await self.send_json(await in_db(_state_frame)(self.user, checked.view))
 
     async def access_revoked(self, event: dict[str, Any]) -> None:
         await self._shut()
@@ -411,7 +402,7 @@ class RoomConsumer(AuthenticatedConsumer):
         )
         posted: _Posted | None = None
         try:
-            posted = await database_sync_to_async(_post)(
+            posted = await in_db(_post)(
                 self.user, self.view, body, client_key, after, readers, share
             )
         finally:
@@ -469,7 +460,7 @@ class RoomConsumer(AuthenticatedConsumer):
         view, language = self.view, self.language
         if any(render_key(e.message, view, language) not in e.texts for e in entries):
             # A reader class the read did not know (e.g. this socket's view changed since).
-            await database_sync_to_async(delivery.render_missing)(entries, view, language)
+            await in_db(delivery.render_missing)(entries, view, language)
         await self._send_entries(entries, view, language)
         if not batch.complete:
             await self._catch_up()
@@ -515,7 +506,7 @@ class RoomConsumer(AuthenticatedConsumer):
                 return
 
     async def _fetch(self, after: int, limit: int) -> list[dict[str, Any]] | None:
-        page = await database_sync_to_async(_page)(self.user, self.room, self.view, after, limit)
+        page = await in_db(_page)(self.user, self.room, self.view, after, limit)
         if page is None:
             await self._shut()
         return page

@@ -35,12 +35,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from channels.db import database_sync_to_async
 from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from accord.audit.models import AuditEvent
+from accord.realtime.db import in_db
 from accord.rooms.api import message_out
 from accord.rooms.models import Message
 from accord.rooms.selectors import RoomView, messages_shown_to
@@ -298,7 +298,7 @@ class Feed:
         read = self.begin(listener.sent_high)
         batch = None
         try:
-            batch = await database_sync_to_async(_load_shared)(
+            batch = await in_db(_load_shared)(
                 self, read, readers=self.readers(), after=listener.sent_high, hint=seq
             )
         finally:

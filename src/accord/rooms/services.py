@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Value
+from django.db.models import F, OuterRef, Subquery, Value
 from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 
@@ -229,16 +229,33 @@ def message_post(
     text = body.strip()
     files = uploads or []
     with transaction.atomic():
-        actor = Participant.objects.select_related("user").get(id=actor.id)
         locked = (
             Room.objects.select_for_update(of=("self",)).select_related("process").get(id=room.id)
         )
-        existing = Message.objects.filter(author=actor, client_key=client_key).first()
-        if existing is not None:
+        # Read under the room's lock: the writer as they stand now, and what they already sent
+        # with this key (a resend), in one query; the rows themselves only for a resend.
+        actor = (
+            Participant.objects.select_related("user")
+            .annotate(
+                posted_id=Subquery(
+                    Message.objects.filter(author=OuterRef("pk"), client_key=client_key).values(
+                        "id"
+                    )[:1]
+                ),
+                held_id=Subquery(
+                    HeldMessage.objects.filter(author=OuterRef("pk"), client_key=client_key).values(
+                        "id"
+                    )[:1]
+                ),
+            )
+            .get(id=actor.id)
+        )
+        if actor.posted_id is not None:
+            existing = Message.objects.get(id=actor.posted_id)
             if existing.room_id != locked.id or existing.body != text:
                 raise Conflict(_("This client key was already used for another message."))
             return existing
-        held = HeldMessage.objects.filter(author=actor, client_key=client_key).first()
+        held = HeldMessage.objects.get(id=actor.held_id) if actor.held_id is not None else None
         if held is not None:
             if held.room_id != locked.id or held.body != text:
                 raise Conflict(_("This client key was already used for another message."))
