@@ -17,6 +17,7 @@ from accord.rooms.selectors import messages_visible_to
 from accord.rooms.services import HeldForReview, ToneCheck
 from accord.rooms.visibility import can_post
 from tests.rooms.factories import make_mediation
+from tests.safety.factories import answer, confirm
 
 pytestmark = pytest.mark.django_db
 
@@ -289,3 +290,14 @@ def test_releasing_the_same_item_twice_makes_one_release_and_a_relay_resend_one_
     resend = services.relay_post(actor=m.world.mediator, release=first, client_key="r")
     assert resend.id == relay.id
     assert Message.objects.filter(relay_of=first).count() == 1
+
+
+def test_the_joint_room_stays_paused_while_screening_requires_separate_rooms(m):
+    answer(m.world.principals[1], m.process, threats="yes", same_room="separate")
+    confirm(m.world.mediator, m.process, shuttle_only=True, staggered=True, rescreen=True)
+    joint = m.room("joint")
+    with pytest.raises(Conflict, match="separate rooms only"):
+        services.room_pause(actor=m.world.mediator, room=joint, paused=False)
+    joint.refresh_from_db()
+    assert joint.paused_at is not None
+    assert not AuditEvent.objects.filter(action="room.resumed").exists()

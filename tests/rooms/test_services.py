@@ -194,6 +194,24 @@ def test_unreleased_or_revoked_items_cannot_be_relayed(m):
     assert Message.objects.count() == before
 
 
+def test_what_a_side_released_goes_no_further_once_it_has_left():
+    """Leaving takes away a side's means to take a release back, so the mediator may no
+    longer carry it anywhere."""
+    three = make_mediation(sides=3)
+    a = three.world.principals[0]
+    secret = post(a, three.room("caucus:0"), "We could accept alternate weekends.", key="s")
+    release = services.release_grant(
+        actor=a, message=secret, mode="verbatim", target=three.room("joint")
+    )
+    cases.process_withdraw(actor=a, process=three.process)
+    before = Message.objects.count()
+    with pytest.raises(Conflict, match="has left the process"):
+        services.relay_post(actor=three.world.mediator, release=release, client_key="r")
+    assert Message.objects.count() == before
+    release.refresh_from_db()
+    assert release.status == "open"
+
+
 def test_only_the_sides_principal_releases_its_own_caucus_items(m):
     a, b = m.world.principals
     secret = post(a, m.room("caucus:0"), "private", key="s")

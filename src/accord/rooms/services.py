@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from accord.audit.chain import content_hash
 from accord.cases.models import Participant, Process, Side
+from accord.cases.selectors import departed_side_ids
 from accord.cases.services._audit import record
 from accord.cases.vocabulary import ProcessStatus, Role
 from accord.core import clock
@@ -448,7 +449,7 @@ def relay_post(*, actor: Participant, release: Release, body: str = "", client_k
     with transaction.atomic():
         locked = (
             Release.objects.select_for_update(of=("self",))
-            .select_related("message", "target")
+            .select_related("message__room__process", "target")
             .get(id=release.id)
         )
         # A resend of the same relay returns it, as a resend of a post does.
@@ -459,6 +460,9 @@ def relay_post(*, actor: Participant, release: Release, body: str = "", client_k
             return existing
         if locked.status != Release.Status.OPEN:
             raise Conflict(_("This item is not released (it was taken back or already shared)."))
+        if locked.message.room.side_id in departed_side_ids(locked.message.room.process):
+            # Leaving took away the side's means to take it back: it goes no further.
+            raise Conflict(_("This side has left the process: what it released is not shared."))
         if locked.mode == Release.Mode.VERBATIM:
             text = locked.message.body
         else:
@@ -543,6 +547,13 @@ def room_pause(*, actor: Participant, room: Room, paused: bool) -> Room:
         actor, locked = _moderator(actor, room)
         if (locked.paused_at is not None) == paused:
             return locked
+        if not paused and process_configuration(locked.process).shuttle_only:
+            raise Conflict(
+                _(
+                    "Screening requires separate rooms only: the joint room stays paused "
+                    "while that measure holds."
+                )
+            )
         locked.paused_at = clock.now() if paused else None
         locked.save(update_fields=["paused_at"])
         _audit(actor, "room.paused" if paused else "room.resumed", locked, {})
