@@ -64,6 +64,31 @@ def party_opened(*, with_mediator: bool = False):
 # --- 1. the opener is a party like any other -------------------------------------------------
 
 
+def test_an_advocate_who_opens_a_case_for_a_client_sets_it_up_for_that_side_only():
+    case, lawyer = services.case_open(
+        user=make_user(name="Family lawyer"),
+        title="Separation",
+        kind="family",
+        sides=["My client", "Other parent"],
+        opener_role=Role.ADVOCATE,
+        opener_side="My client",
+    )
+    mine, theirs = case.sides.order_by("position")
+    client = join(lawyer, case, Role.PRINCIPAL, mine)
+    other = join(lawyer, case, Role.PRINCIPAL, theirs)
+    assert (client.side_id, other.side_id) == (mine.id, theirs.id)
+    before = state(case)
+    with pytest.raises(Forbidden, match="own side only"):
+        join(lawyer, case, Role.SUPPORT, theirs)
+    with pytest.raises(Forbidden, match="already has a party"):
+        join(lawyer, case, Role.PRINCIPAL, mine)
+    with pytest.raises(Forbidden, match="may remove only"):
+        services.participant_remove(actor=lawyer, participant=other)
+    assert state(case) == before
+    mediator = appoint(lawyer, case, Role.MEDIATOR)
+    assert mediator.status == ParticipantStatus.ACTIVE
+
+
 def test_a_party_opener_still_sets_up_the_case_before_any_neutral():
     _case, a, b, _side_a, side_b, mediator = party_opened(with_mediator=True)
     assert (b.role, b.side_id, b.status) == (Role.PRINCIPAL, side_b.id, ParticipantStatus.ACTIVE)

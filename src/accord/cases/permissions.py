@@ -33,6 +33,8 @@ P = ParamSpec("P")
 
 # The neutrals who run a case: its sides, its people, its other neutrals.
 _MANAGING_NEUTRALS = frozenset({Role.MEDIATOR, Role.COORDINATOR})
+# Who acts for a side in setting up a case: its party, or the advocate who opened it for them.
+_SPEAKS_FOR_SIDE = frozenset({Role.PRINCIPAL, Role.ADVOCATE})
 
 
 def _predicate(check: Callable[P, None]) -> Callable[P, bool]:
@@ -78,7 +80,7 @@ def check_invite(actor: Participant, case: Case, role: str, side_id: object | No
     _require_current(actor)
     if actor.case_id == case.id and is_manager(actor):
         return
-    if actor.case_id != case.id or actor.role != Role.PRINCIPAL or actor.side_id is None:
+    if actor.case_id != case.id or actor.role not in _SPEAKS_FOR_SIDE or actor.side_id is None:
         raise Forbidden(_("Only a party or the case's mediator or coordinator can invite people."))
     if role in (Role.ADVOCATE, Role.SUPPORT):
         if side_id == actor.side_id:
@@ -89,7 +91,9 @@ def check_invite(actor: Participant, case: Case, role: str, side_id: object | No
     if role == Role.PRINCIPAL:
         if has_managing_neutral(case, in_effect=True):
             raise Forbidden(_("The case's mediator or coordinator invites the other parties."))
-        if side_id == actor.side_id or (side_id is not None and side_has_principal(str(side_id))):
+        # A party's own side has its party; an advocate who opened the case for a client
+        # invites that client to their own side.
+        if side_id is None or side_has_principal(str(side_id)):
             raise Forbidden(
                 _("This side already has a party: only the case's mediator can add another.")
             )
@@ -259,9 +263,9 @@ def check_remove(actor: Participant, participant: Participant) -> None:
         raise Forbidden(_("You cannot remove yourself; withdraw instead."))
     if is_manager(actor):
         return
-    if actor.role == Role.PRINCIPAL and actor.side_id is not None:
+    if actor.role in _SPEAKS_FOR_SIDE and actor.side_id is not None:
         helper = participant.role in (Role.ADVOCATE, Role.SUPPORT)
-        if helper and participant.side_id == actor.side_id:
+        if actor.role == Role.PRINCIPAL and helper and participant.side_id == actor.side_id:
             return
         not_in_effect = participant.status in (
             ParticipantStatus.INVITED,

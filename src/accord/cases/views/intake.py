@@ -123,14 +123,15 @@ def _invite_roles(actor: Participant) -> tuple[list[Role], list[Side]]:
         if case.is_practice:
             roles.append(Role.OBSERVER)
         return roles, sides_of(case)
-    if actor.is_current and actor.role == Role.PRINCIPAL and actor.side is not None:
-        # While nobody runs the case, a party also invites the party of a side with none.
+    if actor.is_current and actor.role in (Role.PRINCIPAL, Role.ADVOCATE) and actor.side:
+        # While nobody runs the case, a party (or the advocate who opened it for them) also
+        # invites the party of a side with none, their own included for an advocate.
         open_sides = [
             side
             for side in sides_of(case)
             if side.id != actor.side_id and can_invite(actor, case, Role.PRINCIPAL, side.id)
         ]
-        if open_sides:
+        if open_sides or can_invite(actor, case, Role.PRINCIPAL, actor.side_id):
             return [Role.ADVOCATE, Role.SUPPORT, Role.PRINCIPAL], [actor.side, *open_sides]
         return [Role.ADVOCATE, Role.SUPPORT], [actor.side]
     check_manage_case(actor, case)  # raises with the rule's words
