@@ -200,12 +200,7 @@ def _standing(participant: Participant, process: Process) -> Standing:
         )
     if participant.role in FACILITATOR_ROLES and participant.user_id is not None:
         questions["arbitrating"] = Exists(
-            Participant.objects.filter(
-                case_id=process.case_id,
-                user_id=participant.user_id,
-                role=Role.ARBITRATOR,
-                status__in=(ParticipantStatus.PENDING, ParticipantStatus.ACTIVE),
-            )
+            arbitrator_places(process.case_id).filter(user_id=participant.user_id)
         )
     if not questions:
         return Standing()
@@ -265,12 +260,18 @@ def holds_arbitrator_place(*, case: Case, user_id: uuid.UUID | None) -> bool:
     still take effect (accepted but pending; an unused invitation is not a place yet)."""
     if user_id is None:
         return False
+    return arbitrator_places(case.id).filter(user_id=user_id).exists()
+
+
+def arbitrator_places(case_id: uuid.UUID) -> QuerySet[Participant]:
+    """The case's arbitrator places in effect or that may still take effect (accepted but
+    pending): the firewall's one question (DESIGN.md §4 invariant 3), asked of one person
+    or of several at once."""
     return Participant.objects.filter(
-        case=case,
-        user_id=user_id,
+        case_id=case_id,
         role=Role.ARBITRATOR,
         status__in=(ParticipantStatus.PENDING, ParticipantStatus.ACTIVE),
-    ).exists()
+    )
 
 
 def has_managing_neutral(case: Case, *, in_effect: bool) -> bool:

@@ -27,6 +27,7 @@ from accord.cases.rules import rules_for
 from accord.cases.selectors import (
     Waiting,
     access_case,
+    arbitrator_places,
     departed_side_ids,
     participations,
     sides_of,
@@ -85,12 +86,7 @@ def _arbitrating(case_id: uuid.UUID, user_ids: set[uuid.UUID]) -> set[uuid.UUID]
     """Which of these users hold a current or pending arbitrator place in the case: the
     firewall's one question, asked for one person or for every neutral at once."""
     return set(
-        Participant.objects.filter(
-            case_id=case_id,
-            user_id__in=user_ids,
-            role=Role.ARBITRATOR,
-            status__in=(ParticipantStatus.ACTIVE, ParticipantStatus.PENDING),
-        ).values_list("user_id", flat=True)
+        arbitrator_places(case_id).filter(user_id__in=user_ids).values_list("user_id", flat=True)
     )
 
 
