@@ -301,3 +301,71 @@ def test_one_rendering_per_reader_class_is_byte_for_byte_each_persons_own():
         if name == "joint":
             assert len(readers) == 7
             assert all(len(entry.texts) <= 3 for entry in batch.entries)
+
+
+@pytest.mark.django_db
+def test_a_live_post_is_delivered_from_its_row_exactly_as_a_read_would_show_it(monkeypatch):
+    """A post over a socket is delivered from the row it wrote (selectors.posted_as_shown),
+    without reading the room back. For every person who may write in every room, with
+    readers in two languages and advocates, each reader's frame is the one their own read
+    sends; and where something came in between, the room is read as before."""
+    world = make_mediation(advocates=True)
+    w = world.world
+    a, b = w.principals
+    user_update_profile(user=b.user, display_name=b.user.display_name, preferred_language="fr")
+    people = [w.mediator, a, b, *w.advocates]
+    reads = []
+    real_read = delivery.messages_shown_to
+
+    def counted(**kwargs):
+        reads.append(kwargs["after_seq"])
+        return real_read(**kwargs)
+
+    monkeypatch.setattr(delivery, "messages_shown_to", counted)
+    keys = iter(range(1000))
+    for name in ROOMS:
+        room = Room.objects.select_related("process__case", "side").get(id=world.room(name).id)
+        audience = []
+        for person in people:
+            person.refresh_from_db()
+            if in_audience(person, room):
+                fresh, viewer = access_room(user=person.user, room_id=room.id)
+                view = room_view(viewer=viewer, room=fresh)
+                language = person.user.preferred_language or "en"
+                reader = delivery.Reader(
+                    view=view, language=language, access_seq=delivery.audit_head(case_id=w.case.id)
+                )
+                audience.append((person, view, reader))
+        for person, view, _reader in audience:
+            if not view.can_post:
+                continue
+            room.refresh_from_db()
+            after = room.last_seq
+            posted = consumers._post(
+                person.user,
+                view,
+                f"{person.role} writes in {name}",
+                f"k{next(keys)}",
+                after,
+                [reader for _p, _v, reader in audience],
+            )
+            assert posted.message is not None and posted.batch is not None
+            assert reads == [], name  # delivered from the row
+            (entry,) = posted.batch.entries
+            assert posted.batch.complete and entry.seq == after + 1
+            for other, other_view, reader in audience:
+                (own,) = consumers._page(other.user, room, other_view, after, consumers.PAGE)
+                key = delivery.render_key(entry.message, other_view, reader.language)
+                assert entry.texts[key] == json.dumps(own), (name, person.role, other.role)
+    # A socket behind the room (a message came in between) reads it, both messages in order.
+    room = Room.objects.select_related("process__case", "side").get(id=world.room("joint").id)
+    fresh, viewer = access_room(user=a.user, room_id=room.id)
+    view = room_view(viewer=viewer, room=fresh)
+    reader = delivery.Reader(
+        view=view, language="en", access_seq=delivery.audit_head(case_id=w.case.id)
+    )
+    services.message_post(actor=b, room=room, body="In between", client_key="between")
+    behind = room.last_seq
+    posted = consumers._post(a.user, view, "After it", "after-it", behind, [reader])
+    assert reads == [behind]
+    assert [entry.message.body for entry in posted.batch.entries] == ["In between", "After it"]

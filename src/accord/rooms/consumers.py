@@ -73,6 +73,7 @@ from accord.rooms.selectors import (
     access_release,
     access_room,
     messages_shown_to,
+    posted_as_shown,
     room_view,
     viewer_for,
 )
@@ -223,7 +224,9 @@ def _post(
             message = message_post(actor=current, room=view.room, body=body, client_key=client_key)
     except AccordError as error:
         return _Posted(error=str(error.message))
-    batch = delivery.load(readers=readers, after=after, hint=message.seq)
+    # Delivered from the row just written when nothing came between (the usual live post).
+    shown = posted_as_shown(message, writer=view.viewer, files=0)
+    batch = delivery.load(readers=readers, after=after, hint=message.seq, posted=shown)
     if share is not None:
         share(batch)
     return _Posted(message=message, batch=batch)

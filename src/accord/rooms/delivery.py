@@ -7,8 +7,9 @@ work in a process, N sockets cost N identical reads and N renderings, one after 
 
 * one read per event (`Feed.batch_for`): the first socket to handle an event starts it, the
   others wait for it, or take the last one when it was read after their event's commit. A post
-  made over a socket reads in the same database call (`load` right after the commit), so the
-  room's other sockets in that process need no database call at all;
+  made over a socket is delivered from the row it wrote, in the same database call (`load`
+  right after the commit, `posted`), so neither the poster nor the room's other sockets in
+  that process read the room again;
 * one rendering per reader class (`render_key`): a message's html depends on who reads it only
   through their language, whether they wrote it or granted one of its releases ("You"), and
   their release controls. Readers with equal keys get byte-identical html, serialised once;
@@ -182,7 +183,14 @@ def audit_state(*, case_id: uuid.UUID, after: int) -> tuple[int, int | None]:
     return found["head"] or after, found["changed"]
 
 
-def load(*, readers: Sequence[Reader], after: int, hint: int, limit: int = PAGE) -> Batch:
+def load(
+    *,
+    readers: Sequence[Reader],
+    after: int,
+    hint: int,
+    limit: int = PAGE,
+    posted: Message | None = None,
+) -> Batch:
     """Read the room once for all the readers, with each reader class's rendering.
 
     Call it after message `hint` committed (on its event, or right after posting it). The
@@ -190,12 +198,21 @@ def load(*, readers: Sequence[Reader], after: int, hint: int, limit: int = PAGE)
     before any message read here is then seen. They are read as the reader checked most
     recently, who must still be in the audience for the read to stand (else `entries` is
     None). Who else gets them is decided per socket with `Batch.vouches_for`.
+
+    `posted` is a message this call's thread has just posted and committed, loaded as
+    `posted_as_shown` loads it. When it is the only message after `after` (numbers are given
+    under the room's lock, so none came between), the read is that row, as of its commit, and
+    costs no query: its audience is the room's, and the audit state below vouches for the
+    readers as for any read.
     """
     trusted = max(readers, key=lambda reader: reader.access_seq)
     room = trusted.view.room
-    messages = messages_shown_to(
-        participant=trusted.view.viewer, room=room, after_seq=after, limit=limit
-    )
+    if posted is not None and posted.seq == after + 1 and posted.room_id == room.id:
+        messages = [posted]
+    else:
+        messages = messages_shown_to(
+            participant=trusted.view.viewer, room=room, after_seq=after, limit=limit
+        )
     floor = min(reader.access_seq for reader in readers)
     head, changed = audit_state(case_id=room.process.case_id, after=floor)
     if changed is not None and changed > trusted.access_seq:

@@ -178,6 +178,34 @@ def messages_shown_to(
     return _messages(participant, room, after_seq, limit, shown=True)
 
 
+def posted_as_shown(message: Message, *, writer: Participant, files: int) -> Message | None:
+    """The message `message_post` just returned, loaded as `messages_shown_to` would load it,
+    without reading it back: a live post is delivered from the row it wrote (the hot path of
+    benchmarks/realtime.py). `writer` is the author's place as the socket holds it, for their
+    side; `files` the number of files posted with it. None when the row carries what only a
+    read loads (files, a relay, a correction), or when it is not the writer's: then read it.
+
+    The caller decides who may see it: for a socket, the room's audience, vouched for by the
+    case's audit chain as for any shared read (rooms/delivery.py).
+    """
+    if files or message.relay_of_id is not None or message.corrects_id is not None:
+        return None
+    author = Message._meta.get_field("author")
+    if message.author_id != writer.id or not author.is_cached(message):
+        return None
+    if message.author.side_id != writer.side_id:
+        return None
+    # message_post read the author with their user; the socket's place holds their side.
+    message.author.side = writer.side
+    # A new row without files has, in a private session, no release yet either: what the
+    # read's prefetches would find (Django's own cache of prefetched rows).
+    message._prefetched_objects_cache = {  # type: ignore[attr-defined]
+        "attachments": Attachment.objects.none(),
+        "releases": Release.objects.none(),
+    }
+    return message
+
+
 def releases_visible_to(*, participant: Participant, room: Room) -> list[Release]:
     """Releases of items in a private session, for that side and the mediator."""
     if not can_view(participant, room):
