@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -186,7 +187,10 @@ def standing_in(participant: Participant, process: Process) -> Standing:
     return standing
 
 
-def _standing(participant: Participant, process: Process) -> Standing:
+def standing_questions(participant: Participant, process: Process) -> dict[str, Exists]:
+    """The questions of `standing_in` for this place, as subqueries to annotate a query with
+    (none when nothing applies to them). A caller reading the place itself may ask them in
+    that same query and hand the answers to `standing_remember`."""
     questions: dict[str, Exists] = {}
     if participant.side_id is not None:
         questions["side_departed"] = Exists(
@@ -202,16 +206,48 @@ def _standing(participant: Participant, process: Process) -> Standing:
         questions["arbitrating"] = Exists(
             arbitrator_places(process.case_id).filter(user_id=participant.user_id)
         )
-    if not questions:
-        return Standing()
-    row = Process.objects.filter(id=process.id).annotate(**questions).values(*questions).first()
-    if row is None:  # the process is gone from under the caller: it is no standing at all
-        return Standing(side_departed=True, terms_missing=True, arbitrating=True)
+    return questions
+
+
+def _answered(row: Mapping[str, object]) -> Standing:
     return Standing(
         side_departed=bool(row.get("side_departed", False)),
         terms_missing=not row.get("terms_accepted", True),
         arbitrating=bool(row.get("arbitrating", False)),
     )
+
+
+def standing_remember(
+    participant: Participant,
+    process: Process,
+    *,
+    asked_of: Participant,
+    answers: Mapping[str, object],
+) -> None:
+    """Keep the answers to `standing_questions(asked_of, process)`, read in the same query as
+    `participant` (the same place, fresh), for `standing_in` to use for as long as this copy
+    lives. The questions depend on the place's role, side and person: if the fresh row
+    differs from the copy they were asked of, nothing is kept and `standing_in` asks again."""
+    if (participant.id, participant.role, participant.side_id, participant.user_id) != (
+        asked_of.id,
+        asked_of.role,
+        asked_of.side_id,
+        asked_of.user_id,
+    ):
+        return
+    memo: dict[uuid.UUID, Standing] = getattr(participant, _STANDING_MEMO, None) or {}
+    memo[process.id] = _answered(answers)
+    setattr(participant, _STANDING_MEMO, memo)
+
+
+def _standing(participant: Participant, process: Process) -> Standing:
+    questions = standing_questions(participant, process)
+    if not questions:
+        return Standing()
+    row = Process.objects.filter(id=process.id).annotate(**questions).values(*questions).first()
+    if row is None:  # the process is gone from under the caller: it is no standing at all
+        return Standing(side_departed=True, terms_missing=True, arbitrating=True)
+    return _answered(row)
 
 
 def remaining_sides(process: Process) -> list[Side]:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from accord.audit.chain import content_hash
 from accord.cases.models import Participant, Process, Side
-from accord.cases.selectors import departed_side_ids
+from accord.cases.selectors import departed_side_ids, standing_questions, standing_remember
 from accord.cases.services._audit import record
 from accord.cases.vocabulary import ProcessStatus, Role
 from accord.core import clock
@@ -37,7 +37,7 @@ from accord.rooms.models import (
     RoomKind,
 )
 from accord.rooms.plan import planned_rooms
-from accord.rooms.visibility import can_post, can_view, in_audience, is_muted
+from accord.rooms.visibility import can_post, can_view, in_audience, is_muted, muted_now
 from accord.safety.selectors import process_configuration
 from accord.safety.tone import ToneAssessment, assess
 
@@ -233,8 +233,11 @@ def message_post(
         locked = (
             Room.objects.select_for_update(of=("self",)).select_related("process").get(id=room.id)
         )
-        # Read under the room's lock: the writer as they stand now, and what they already sent
-        # with this key (a resend), in one query; the rows themselves only for a resend.
+        # Read under the room's lock, in one query: the writer as they stand now, what they
+        # already sent with this key (a resend; the rows themselves only then), and what the
+        # rule of who may write asks beyond their row (their standing in the process, a mute).
+        questions = standing_questions(actor, locked.process)
+        asked_of = actor
         actor = (
             Participant.objects.select_related("user")
             .annotate(
@@ -248,8 +251,16 @@ def message_post(
                         "id"
                     )[:1]
                 ),
+                muted=muted_now(locked),
             )
+            .annotate(**{f"standing_{name}": question for name, question in questions.items()})
             .get(id=actor.id)
+        )
+        standing_remember(
+            actor,
+            locked.process,
+            asked_of=asked_of,
+            answers={name: getattr(actor, f"standing_{name}") for name in questions},
         )
         if actor.posted_id is not None:
             existing = Message.objects.get(id=actor.posted_id)
@@ -267,7 +278,7 @@ def message_post(
             raise InvalidInput(
                 _("Keep a message under %(n)d characters.") % {"n": MAX_BODY}, field="body"
             )
-        if not can_post(actor, locked):
+        if not can_post(actor, locked, muted=actor.muted):
             if not can_view(actor, locked):
                 raise Forbidden(_("You cannot write in this room."))
             raise Forbidden(_("You can read this room but not write in it now."))

@@ -7,6 +7,8 @@ removing or a side leaving changes who sees what at once.
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef, QuerySet, Value
+
 from accord.cases.models import Participant
 from accord.cases.rules import rules_for
 from accord.cases.selectors import departed_side_ids, standing_in
@@ -65,11 +67,13 @@ def can_view(participant: Participant, item: Room | Message | Attachment | Relea
     return in_audience(participant, item.message.room)
 
 
-def can_post(participant: Participant, room: Room) -> bool:
+def can_post(participant: Participant, room: Room, *, muted: bool | None = None) -> bool:
     """Audience members may write while the process is under way; observers never do.
 
     In "through advocates" negotiation the principals read the joint room and their
-    advocates speak for them.
+    advocates speak for them. `muted` is whether they are muted in this room, when the
+    caller read it with their row (`muted_now`, as message_post does under the room's
+    lock); else it is read here.
     """
     if not in_audience(participant, room) or participant.role in _NEVER_POST:
         return False
@@ -87,13 +91,24 @@ def can_post(participant: Participant, room: Room) -> bool:
     if participant.role in _FACILITATORS:
         return True
     # Moderation: the mediator paused the room (moved to private sessions) or muted them.
-    return room.paused_at is None and not is_muted(participant, room)
+    if room.paused_at is not None:
+        return False
+    return not (is_muted(participant, room) if muted is None else muted)
+
+
+def _mutes(room: Room) -> QuerySet[Mute]:
+    return Mute.objects.filter(room=room, lifted_at__isnull=True, until__gt=clock.now())
 
 
 def is_muted(participant: Participant, room: Room) -> bool:
     """Mutes apply to the joint room only (a side's private session is never silenced)."""
     if room.kind != RoomKind.JOINT:
         return False
-    return Mute.objects.filter(
-        room=room, participant=participant, lifted_at__isnull=True, until__gt=clock.now()
-    ).exists()
+    return _mutes(room).filter(participant=participant).exists()
+
+
+def muted_now(room: Room) -> Exists | Value:
+    """`is_muted` as an expression over participants (`Participant.objects.annotate`)."""
+    if room.kind != RoomKind.JOINT:
+        return Value(False)
+    return Exists(_mutes(room).filter(participant=OuterRef("pk")))
