@@ -1,6 +1,6 @@
 """Benchmark the tone coach (accord.safety.tone) on the frozen labelled message sets.
 
-Seven sets, all frozen (see data/tone/README.md):
+Nine sets, all frozen (see data/tone/README.md):
 
 - ``messages.jsonl``, the first set (416 messages, split drawn per message);
 - ``messages-b.jsonl``, the second set (313 messages, split by a fixed hash of the text);
@@ -9,7 +9,11 @@ Seven sets, all frozen (see data/tone/README.md):
   run on it;
 - ``messages-g.jsonl``, the seventh set (291 messages, same hash rule), written and frozen
   after the coach had been tuned on the other six, and never tuned on by rule: its test part
-  is a held-out check nobody has tuned on, reported on its own.
+  is a held-out check nobody has tuned on, reported on its own;
+- ``messages-h.jsonl`` and ``messages-i.jsonl``, the eighth and ninth sets (430 and 443
+  messages, same hash rule), written by two engineers who never saw the coach, its lexicons or
+  the other sets, and frozen before the coach was run on them; their dev parts are tuned on,
+  their test parts reported apart (each alone and together).
 
 Beside them, ``everyday.jsonl`` (230 plain civil messages, dev only): the false-alarm floor
 for greetings, logistics questions and confirmations, reported apart; training reads it as
@@ -20,8 +24,8 @@ recall, F1 and the confusion counts; per language; the recall of each gold reaso
 false-alarm rate on firm-but-civil messages; the translation-leak check of the first set; and
 throughput. The goal, recall >= 0.90 at precision >= 0.85, was set on the test split of the
 first two sets (282 messages): that is the figure ``--check`` holds to. The later sets' test
-parts are reported beside it (the six tuned sets together, the seventh alone, all together),
-never folded into it.
+parts are reported beside it (the six tuned sets together, the seventh alone, the eighth and
+ninth alone and together, all together), never folded into it.
 
 Tune on the dev split only: ``--errors`` and ``--suggestions`` list dev messages and refuse the
 test split, whose figures are for reporting. ``--train`` refits the learned cue on the dev split
@@ -66,6 +70,8 @@ SOURCES = (
     ("fifth", DATA_DIR / "messages-e.jsonl"),
     ("sixth", DATA_DIR / "messages-f.jsonl"),
     ("seventh", DATA_DIR / "messages-g.jsonl"),
+    ("eighth", DATA_DIR / "messages-h.jsonl"),
+    ("ninth", DATA_DIR / "messages-i.jsonl"),
 )
 #: Everyday civil messages (greetings, logistics, confirmations, polite refusals): dev only, a
 #: false-alarm floor for plain messages, never part of the labelled sets' figures. Training
@@ -75,6 +81,11 @@ EVERYDAY = DATA_DIR / "everyday.jsonl"
 ORIGINAL = ("first", "second")
 #: The sets the coach had been tuned on before the seventh was written (the goal's wider check).
 SIX = ("first", "second", "third", "fourth", "fifth", "sixth")
+#: The two sets written by engineers who never saw the coach (reported together too).
+NEW = ("eighth", "ninth")
+#: The sets on whose dev parts the lexicon rules were written: the seventh's dev part is the
+#: only one still fresh to them.
+LEXICON_SETS = SIX + NEW
 GOAL_RECALL = 0.90
 GOAL_PRECISION = 0.85
 
@@ -278,10 +289,19 @@ def _report_split(split: str, pairs: Sequence[tuple[Row, ToneAssessment]]) -> Sc
     print(_line("six sets", score(six)))
     for lang in ("en", "fr"):
         print(_line(f"  {lang}", score((r, a) for r, a in six if r.primary == lang)))
+    new = [(r, a) for r, a in in_split if r.source in NEW]
+    print(_line("eighth+ninth", score(new)))
+    for lang in ("en", "fr"):
+        print(_line(f"  {lang}", score((r, a) for r, a in new if r.primary == lang)))
     print(_line("all sets", score(in_split)))
     for lang in ("en", "fr"):
         print(_line(f"  {lang}", score((r, a) for r, a in in_split if r.primary == lang)))
-    for label, chosen in (("first+second", original), ("six sets", six), ("all sets", in_split)):
+    groups = [("first+second", original), ("six sets", six)]
+    groups += [
+        (f"{source} set", [(r, a) for r, a in in_split if r.source == source]) for source in NEW
+    ]
+    groups += [("eighth+ninth", new), ("all sets", in_split)]
+    for label, chosen in groups:
         firm = [a for r, a in chosen if firm_but_civil(r)]
         civil = [a for r, a in chosen if not r.flagged]
         alarms = sum(a.flagged for a in firm)
@@ -290,10 +310,16 @@ def _report_split(split: str, pairs: Sequence[tuple[Row, ToneAssessment]]) -> Sc
             f" = {alarms / len(firm) if firm else 0.0:.3f};"
             f" all civil {sum(a.flagged for a in civil)}/{len(civil)}"
         )
-    print("  recall per gold reason, all sets (messages whose flag names the reason / labelled):")
-    for reason, (found, total) in reason_recall(in_split).items():
-        note = "" if reason in REASONS else "  (not a code assess emits)"
-        print(f"    {reason:<18} {found:>3}/{total:<3} = {found / total:.3f}{note}")
+    for label, chosen in (
+        *((f"{source} set", [(r, a) for r, a in in_split if r.source == source]) for source in NEW),
+        ("all sets", in_split),
+    ):
+        print(
+            f"  recall per gold reason, {label} (messages whose flag names the reason / labelled):"
+        )
+        for reason, (found, total) in reason_recall(chosen).items():
+            note = "" if reason in REASONS else "  (not a code assess emits)"
+            print(f"    {reason:<18} {found:>3}/{total:<3} = {found / total:.3f}{note}")
     return score(original)
 
 
@@ -348,7 +374,7 @@ def train(
 ) -> str:
     """Fit the learned cue on the dev split of every set and the everyday set; write its weights.
 
-    The training examples are the dev rows of the labelled sets, in file order, followed by the
+    The training examples are the dev rows of the nine labelled sets, in file order, followed by the
     everyday civil messages (``everyday``, by default ``everyday.jsonl``: dev data, all civil).
     Without those, the model took everyday questions addressed to "you" ("What time works for
     you?") for rhetorical ones and flagged them on their own. The operating point comes from
@@ -372,9 +398,9 @@ def train(
 
     Four readings are written into the weights module's docstring, all out of fold: the learned
     cue alone on the labelled dev messages (what the choice was made on); the combined score
-    with the shipped lexicons on them (in-sample for the lexicons on the first six sets, so
-    optimistic); the same on the dev messages of the sets written after the lexicons (the
-    seventh), where neither the lexicons nor the model had seen the message: the fairest
+    with the shipped lexicons on them (in-sample for the lexicons on the dev parts they were
+    written on, so optimistic); the same on the dev messages no lexicon rule was written on (the
+    seventh set's), where neither the lexicons nor the model had seen the message: the fairest
     figure dev has; and the false alarms on the everyday messages. Returns a summary.
     """
     dev = [row for row in rows if row.split == "dev"]
@@ -410,7 +436,7 @@ def train(
         ],
     )
     combined = _reading(dev, flags[:labelled])
-    fresh_rows = [(i, row) for i, row in enumerate(dev) if row.source not in SIX]
+    fresh_rows = [(i, row) for i, row in enumerate(dev) if row.source not in LEXICON_SETS]
     fresh = _reading([row for _, row in fresh_rows], [flags[i] for i, _ in fresh_rows])
     plain_flags = flags[labelled:]
     plain_alone = sum(
@@ -434,7 +460,8 @@ def train(
         "fold:",
         "",
         f"- the learned cue alone: {alone.describe(continued)};",
-        f"- with the lexicons (written on the first six sets): {combined.describe(continued)};",
+        "- with the lexicons (written on the dev parts of the first six sets and of the"
+        f" eighth and ninth):{continued}{combined.describe(continued)};",
         f"- the same on the {fresh.hostile + fresh.civil} dev messages the lexicons were not"
         f" written on:{continued}{fresh.describe(continued)};",
         f"- the everyday civil messages, with the lexicons:{continued}{everyday_reading}.",
@@ -571,12 +598,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     held_out = [(r, a) for r, a in pairs if r.split == "test"]
     six = score((r, a) for r, a in held_out if r.source in SIX)
     seventh = score((r, a) for r, a in held_out if r.source == "seventh")
+    eighth = score((r, a) for r, a in held_out if r.source == "eighth")
+    ninth = score((r, a) for r, a in held_out if r.source == "ninth")
+    new = score((r, a) for r, a in held_out if r.source in NEW)
     everything = score(held_out)
     goal = f"recall >= {GOAL_RECALL} at precision >= {GOAL_PRECISION}"
     for label, figures in (
         ("first+second (the goal)", test),
         ("six sets", six),
-        ("seventh set (fresh)", seventh),
+        ("seventh set (never tuned on)", seventh),
+        ("eighth set", eighth),
+        ("ninth set", ninth),
+        ("eighth+ninth", new),
         ("all sets", everything),
     ):
         verdict = "MET" if figures.meets_goal() else "NOT MET"

@@ -4,8 +4,10 @@ Every set is frozen (benchmarks/data/tone/README.md): scores are only comparable
 messages, so their bytes are pinned here. The goal was set on the test split of the first two
 sets and is asserted there; the later sets' test parts have floors of their own, and the goal
 on the six sets the coach was tuned on is kept on record as a strict xfail. The seventh set was
-written after that tuning and never tuned on: its floors are reported apart. The per-set floors
-keep a change from quietly trading one set for another.
+written after that tuning and never tuned on: its floors are reported apart. The eighth and
+ninth sets were written by two engineers who never saw the coach; their dev parts were tuned
+on, their test parts have floors of their own. The per-set floors keep a change from quietly
+trading one set for another.
 
 The everyday set (everyday.jsonl) is dev data of another kind: plain civil messages, a floor on
 false alarms for greetings, logistics and confirmations. The learned cue is trained on it as
@@ -37,9 +39,13 @@ FOURTH = DATA_DIR / "messages-d.jsonl"
 FIFTH = DATA_DIR / "messages-e.jsonl"
 SIXTH = DATA_DIR / "messages-f.jsonl"
 SEVENTH = DATA_DIR / "messages-g.jsonl"
+EIGHTH = DATA_DIR / "messages-h.jsonl"
+NINTH = DATA_DIR / "messages-i.jsonl"
 #: The six sets the coach was tuned on before the seventh was written.
 SIX = (FIRST, ADDED, THIRD, FOURTH, FIFTH, SIXTH)
-HASHED = (ADDED, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH)
+#: Written by two engineers who never saw the coach, its lexicons or the other sets.
+NEW = (EIGHTH, NINTH)
+HASHED = (ADDED, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, *NEW)
 ALL = (FIRST, *HASHED)
 FROZEN = {
     FIRST: "dfb880e6f94b0a041219239ef6d5beb69a192ff3bfa7fdf69f656735adc49368",
@@ -49,11 +55,27 @@ FROZEN = {
     FIFTH: "145bc8a8223b4c4e695f6ca07c232685e7ea15d38b9434c8a10b1f7dcf58f741",
     SIXTH: "91c68d6dd6ff0754cc8b53d58e045fe52802eb005aeb40dbf9297d8062c6036e",
     SEVENTH: "20643f92d0415648e6b7c357f561821d31483c38f1a29a649cc7a83d14b85970",
+    EIGHTH: "eecf73b18e6e0261f0ed24faa0f357227b59a01a81e7277a871920441f702b20",
+    NINTH: "f813f95d0228f0a65dcf34b9812319792fdc4daf70089ed463d4dd39b15443f0",
 }
 #: Everyday civil messages: dev only, trained on as civil, never part of the sets' figures.
 EVERYDAY = DATA_DIR / "everyday.jsonl"
 EVERYDAY_SHA256 = "384c46f0dc867758ab8592271dce75850104f63f1d96e4323db82765bfe570de"
-PREFIX = {ADDED: "b-", THIRD: "c-", FOURTH: "d-", FIFTH: "e-", SIXTH: "f-", SEVENTH: "g-"}
+PREFIX = {
+    ADDED: "b-",
+    THIRD: "c-",
+    FOURTH: "d-",
+    FIFTH: "e-",
+    SIXTH: "f-",
+    SEVENTH: "g-",
+    EIGHTH: "h-",
+    NINTH: "i-",
+}
+#: Texts that occur in two sets, by (id, id). The eighth set's writer, who never saw the other
+#: sets, wrote one message word for word as one of the seventh set's (both in the test part,
+#: as the hash rule makes them, with the same label); found by the duplicate check after the
+#: file was frozen, so it stays, and counts in both sets' figures.
+REPEATED = {("g-fr-071", "h-fr-089")}
 CONTEXTS = {"family", "workplace", "commercial", "neighbour", "labour"}
 
 
@@ -127,7 +149,13 @@ def test_rows_are_well_formed(path):
 def test_ids_and_texts_are_unique_across_all_sets():
     rows = [row for path in ALL for row in _rows(path)]
     assert len({row["id"] for row in rows}) == len(rows)
-    assert len({row["text"] for row in rows}) == len(rows)
+    by_text: dict[str, list[dict[str, object]]] = {}
+    for row in rows:
+        by_text.setdefault(row["text"], []).append(row)
+    repeated = [same for same in by_text.values() if len(same) > 1]
+    assert {tuple(sorted(str(row["id"]) for row in same)) for same in repeated} == REPEATED
+    for same in repeated:
+        assert len({(row["flagged"], tuple(sorted(row["reasons"]))) for row in same}) == 1
 
 
 @pytest.mark.parametrize("path", HASHED, ids=lambda p: p.name)
@@ -139,7 +167,7 @@ def test_later_sets_are_split_by_the_hash_of_their_text(path):
     assert 0.3 < test_share < 0.5
 
 
-@pytest.mark.parametrize("path", (ADDED, THIRD, FOURTH, SEVENTH), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", (ADDED, THIRD, FOURTH, SEVENTH, *NEW), ids=lambda p: p.name)
 def test_large_sets_have_both_labels_and_languages_in_both_splits(path):
     rows = _rows(path)
     assert len(rows) >= 200
@@ -151,10 +179,10 @@ def test_large_sets_have_both_labels_and_languages_in_both_splits(path):
 
 
 # The goal: recall >= 0.90 at precision >= 0.85 on the held-out data it was set on, the test
-# split of the first two sets (282 messages). Last measured (the learned cue trained with the
-# everyday set, README "Everyday messages", its log's run 3): recall 0.910 (122 of 134),
-# precision 0.968 (4 false alarms of 148): met, by one message (121 needed). With the
-# short-message guard it replaced: 0.888 / 0.960, not met.
+# split of the first two sets (282 messages). Last measured (README "The eighth and ninth
+# sets", its log's run 2, after tuning on their dev parts): recall 0.910 (122 of 134),
+# precision 0.968 (4 false alarms of 148): met, by one message (121 needed), as in the round
+# before (same counts; one message more caught in the first set, one fewer in the second).
 def test_test_split_of_the_first_two_sets_meets_goal():
     precision, recall = _scores((FIRST, ADDED), "test")
     assert recall >= 0.90, f"recall {recall:.3f} (precision {precision:.3f})"
@@ -163,12 +191,12 @@ def test_test_split_of_the_first_two_sets_meets_goal():
 
 # The third to sixth sets were written to find what the coach misses (the sixth in an
 # understated, passive-aggressive register); over the test parts of the six sets it was tuned
-# on the goal is not met (recall 0.812, precision 0.976 when last measured). Strict: it fails
+# on the goal is not met (recall 0.815, precision 0.977 when last measured). Strict: it fails
 # loudly (XPASS) the day it is, so that the marker goes. The seventh set, written after them
 # and never tuned on, has floors of its own below.
 @pytest.mark.xfail(
     strict=True,
-    reason="not met on the six sets' test parts: recall 0.812, precision 0.976",
+    reason="not met on the six sets' test parts: recall 0.815, precision 0.977",
 )
 def test_test_split_of_the_six_tuned_sets_meets_goal():
     precision, recall = _scores(SIX, "test")
@@ -180,22 +208,31 @@ def test_test_split_of_the_six_tuned_sets_meets_goal():
     ("paths", "split", "min_precision", "min_recall"),
     [
         # Floors just under the levels last measured; a change that loses ground fails CI.
-        # Set with the second test reading of issue 8's everyday round (README, its log: run 3).
+        # Set with the final test reading of the eighth and ninth sets' round (README, its
+        # log: run 2).
         ((FIRST, ADDED), "test", 0.96, 0.91),  # 122 of 134 caught, 4 false alarms of 148
-        ((FIRST,), "test", 0.94, 0.86),  # 72 of 83, 4 false alarms of 84
-        ((ADDED,), "test", 0.97, 0.98),  # 50 of 51, no false alarm of 64
-        ((THIRD,), "test", 0.98, 0.80),  # 100 of 124, 1 false alarm of 63
+        ((FIRST,), "test", 0.94, 0.87),  # 73 of 83, 4 false alarms of 84
+        ((ADDED,), "test", 0.97, 0.96),  # 49 of 51, no false alarm of 64
+        ((THIRD,), "test", 0.98, 0.81),  # 101 of 124, 2 false alarms of 63
         ((FOURTH,), "test", 0.97, 0.75),  # 34 of 45, no false alarm of 49
-        ((FIFTH,), "test", 0.77, 0.77),  # 7 of 9, 2 false alarms of 35
-        ((SIXTH,), "test", 0.97, 0.60),  # 27 of 45, no false alarm of 17
-        (SIX, "test", 0.97, 0.81),  # 290 of 357, 7 false alarms of 312
-        ((SEVENTH,), "test", 0.97, 0.65),  # 43 of 66, no false alarm of 57 (never tuned on)
-        (ALL, "test", 0.97, 0.78),  # 333 of 423, 7 false alarms of 369
+        ((FIFTH,), "test", 0.85, 0.66),  # 6 of 9, 1 false alarm of 35
+        ((SIXTH,), "test", 0.97, 0.62),  # 28 of 45, no false alarm of 17
+        (SIX, "test", 0.97, 0.81),  # 291 of 357, 7 false alarms of 312
+        ((SEVENTH,), "test", 0.97, 0.66),  # 44 of 66, no false alarm of 57 (never tuned on)
+        ((EIGHTH,), "test", 0.98, 0.75),  # 70 of 93, 1 false alarm of 89 (fresh: 68 of 93)
+        ((NINTH,), "test", 0.95, 0.71),  # 71 of 99, 3 false alarms of 95 (fresh: 67 of 99)
+        (NEW, "test", 0.97, 0.73),  # 141 of 192, 4 false alarms of 184 (fresh: 135 of 192)
+        (ALL, "test", 0.97, 0.77),  # 476 of 615, 11 false alarms of 553
         ((FIRST,), "dev", 0.98, 0.98),
         ((ADDED,), "dev", 0.98, 0.98),
-        ((THIRD, FOURTH, FIFTH, SIXTH), "dev", 0.98, 0.98),
+        # In-sample, but the learned cue (C 0.1 since this round) fits them less tightly:
+        # 279 of 285 (284 of 285 before), no false alarm.
+        ((THIRD, FOURTH, FIFTH, SIXTH), "dev", 0.98, 0.97),
         # Fresh to the lexicons (no rule was written on it); the learned cue was fitted on it.
-        ((SEVENTH,), "dev", 0.96, 0.78),  # 64 of 81, 2 false alarms of 87
+        ((SEVENTH,), "dev", 0.96, 0.74),  # 60 of 81, 2 false alarms of 87 (64 of 81 before)
+        # The lexicon rules of this round were written on these dev parts: in-sample.
+        ((EIGHTH,), "dev", 0.98, 0.94),  # 118 of 125, no false alarm of 123 (fresh: 87)
+        ((NINTH,), "dev", 0.98, 0.89),  # 114 of 127, no false alarm of 122 (fresh: 73)
     ],
     ids=[
         "first-second-test",
@@ -207,11 +244,16 @@ def test_test_split_of_the_six_tuned_sets_meets_goal():
         "sixth-test",
         "six-test",
         "seventh-test",
+        "eighth-test",
+        "ninth-test",
+        "eighth-ninth-test",
         "all-test",
         "first-dev",
         "second-dev",
         "later-dev",
         "seventh-dev",
+        "eighth-dev",
+        "ninth-dev",
     ],
 )
 def test_scores_do_not_regress(paths, split, min_precision, min_recall):
@@ -329,7 +371,7 @@ def test_training_reads_everyday_false_alarms_out_of_fold(tmp_path, monkeypatch)
         for seen, score in zip(found, scores[len(dev) :], strict=True)
     )
     assert f"false alarms {flagged} of {len(everyday)}" in written.__doc__
-    # At most 1 %, out of fold (last measured: 1 of 230; 9 of 230 before it was trained on).
+    # At most 1 %, out of fold (last measured: 0 of 230; 9 of 230 before it was trained on).
     assert flagged <= learned.CIVIL_FALSE_ALARMS * len(everyday)
 
 

@@ -247,6 +247,47 @@ KNOWN_GAPS = [
 ]
 
 
+# Classes found missing (or wrongly flagged) on the eighth and ninth sets' dev parts (issue 8,
+# README "The eighth and ninth sets"); each example is new wording, none is a benchmark message.
+HOSTILE_EIGHTH_NINTH = [
+    ("Keep parking there and I'll take an axe to that hedge of yours.", "en"),
+    ("If the gate is locked again tomorrow I'm kicking the padlock in myself.", "en"),
+    ("Pay me back or your address and your photos go up on every neighbourhood group.", "en"),
+    ("Sign the papers or you can forget seeing the children this summer.", "en"),
+    ("It would be a real shame if your manager found out about the side business.", "en"),
+    ("I'd go easy on the noise complaints if I were you.", "en"),
+    ("Could you fill in one form correctly, or is that beyond you?", "en"),
+    ("I'll use smaller words so you can keep up: the shed is mine.", "en"),
+    ("Thanks for the 'quick' repair. It took nine weeks.", "en"),
+    ("The boiler broke again the day after you left. Impressive.", "en"),
+    ("Si tu refuses encore de signer, tu ne les verras plus le week-end.", "fr"),
+    ("Si le mur n'est pas réparé lundi, je le casse moi-même à la masse.", "fr"),
+    ("Paie-moi, sinon ta face et ton adresse seront sur tous les groupes du quartier.", "fr"),
+    ("Apprends à lire avant de me répondre.", "fr"),
+    ("Le colis est encore arrivé cassé, et en retard. Chapeau.", "fr"),
+    ("Un jour votre voiture prendra feu, et ce ne sera pas un accident.", "fr"),
+    ("On se fout de notre gueule depuis des mois avec ces horaires.", "fr"),
+]
+CIVIL_EIGHTH_NINTH = [
+    ("I'd think carefully before signing anything.", "en"),
+    ("It would be a shame if the kids missed the party because of the schedule.", "en"),
+    ("Is it possible for you to come on Tuesday?", "en"),
+    ("I'll post your lost cat's photo on every local group, fingers crossed.", "en"),
+    ("No delays at all this year. Impressive.", "en"),
+    ("Thanks for the 'Welcome' pack, very kind.", "en"),
+    ("I've been a complete idiot about the dates, sorry.", "en"),
+    ("You've always been good with the paperwork, could you look at this form?", "en"),
+    ("If you're sure, I won't say it again: pickup is at six.", "en"),
+    ("Si tu veux, tu ne les verras plus le mercredi mais le jeudi.", "fr"),
+    ("Mautadit, le bus est encore en retard, j'arrive dans dix minutes.", "fr"),
+    ("Il reste une tache sur la nappe, je la laverai demain.", "fr"),
+    ("Merci d'être intervenu si rapidement pour la panne, tout fonctionne.", "fr"),
+    ("Dommage que Léa n'apprenne pas le piano cette année.", "fr"),
+    ("Vous pouvez l'oublier, ce n'est pas grave.", "fr"),
+    ("Merci, c'est exactement ce qu'il me fallait pour la rentrée.", "fr"),
+]
+
+
 @pytest.mark.parametrize(
     "text",
     ["Tu dois être fier de ta fille.", "Vous devez être fiers de votre fils, il a été formidable."],
@@ -255,7 +296,9 @@ def test_sincere_pride_is_not_flagged(text):
     assert not assess(text, "fr").flagged
 
 
-@pytest.mark.parametrize(("text", "lang"), HOSTILE + PARAPHRASES + KNOWN_GAPS)
+@pytest.mark.parametrize(
+    ("text", "lang"), HOSTILE + PARAPHRASES + KNOWN_GAPS + HOSTILE_EIGHTH_NINTH
+)
 def test_hostile_examples_of_each_class_are_flagged(text, lang):
     result = assess(text, lang)
     assert result.flagged, (result.score, result.reasons)
@@ -264,9 +307,43 @@ def test_hostile_examples_of_each_class_are_flagged(text, lang):
     assert not assess(result.suggestion, lang).flagged
 
 
-@pytest.mark.parametrize(("text", "lang"), CIVIL)
+@pytest.mark.parametrize(("text", "lang"), CIVIL + CIVIL_EIGHTH_NINTH)
 def test_hard_negatives_of_each_new_rule_are_not_flagged(text, lang):
     result = assess(text, lang)
     assert not result.flagged, (result.score, result.reasons)
     assert result.reasons == ()
     assert result.suggestion is None
+
+
+# A message that is only a greeting gives the learned cue nothing to judge: it stays silent
+# (lexicons.COURTESY). "Hello everyone" was once flagged as contempt from its letters alone.
+# A greeting followed by anything else is judged as before.
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Hello everyone", "en"),
+        ("Hello everyone.", "en"),
+        ("Hi all", "en"),
+        ("Hey there!", "en"),
+        ("Good morning everyone!", "en"),
+        ("Good evening, both", "en"),
+        ("Bonjour à tous", "fr"),
+        ("Salut tout le monde !", "fr"),
+        ("Bonsoir", "fr"),
+    ],
+)
+def test_a_bare_greeting_is_never_flagged(text, lang):
+    assert not assess(text, lang).flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Hello, you idiot.", "en"),
+        ("Hello? Did you even read it?", "en"),
+        ("Hi everyone, you always ruin everything.", "en"),
+        ("Salut, espèce d'incapable.", "fr"),
+    ],
+)
+def test_a_greeting_does_not_excuse_what_follows(text, lang):
+    assert assess(text, lang).flagged

@@ -294,6 +294,12 @@ _RESTRICTIVE: Final = re.compile(
 )
 _WINDOW_CHARS: Final = 80
 _WINDOW_WORDS: Final = 4
+# Articles and intensifiers do not count towards that window when looking for the writer
+# naming themselves: "I've been an absolute muppet" is as self-applied as "I was an idiot".
+_FILLERS: Final = {
+    "en": frozenset({"a", "an", "such", "absolute", "complete", "total", "utter", "real"}),
+    "fr": frozenset({"un", "une", "vrai", "vraie", "veritable", "sacre", "sacree"}),
+}
 
 
 def _guard_blocks(text: str, core_start: int, lang: str, reason: str) -> bool:
@@ -317,7 +323,8 @@ def _guard_blocks(text: str, core_start: int, lang: str, reason: str) -> bool:
         or (_BYSTANDER[lang].search(clause) and not _READER[lang].search(clause))
     ):
         return True
-    return _SELF_REFERENCE[lang].search(" ".join(words)) is not None
+    unfilled = [word for word in clause.split() if word not in _FILLERS[lang]][-_WINDOW_WORDS:]
+    return _SELF_REFERENCE[lang].search(" ".join(unfilled)) is not None
 
 
 def _sentence(text: str, start: int, end: int) -> str:

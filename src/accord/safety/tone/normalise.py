@@ -131,7 +131,8 @@ _REPORTING = re.compile(
     r"\b(?:said|says|say|wrote|writes|write|texted|emailed|messaged|told|tells|called"
     r"|shouted|yelled|screamed|replied|answered|asked|quoted|quote|words|read|reads"
     r"|dit|disait|dis|ecrit|ecrivait|ecris|repondu|repondait|traite|traitee|traites|traitees"
-    r"|traiter|traitait|qualifie|qualifiee|appele|appelee|appelait|mot|mots|cite|citait"
+    r"|traiter|traitait|qualifie|qualifiee|qualifies|qualifiees|appele|appelee|appeles|appelees"
+    r"|appelait|mot|mots|cite|citait|labelled|labeled|branded|described"
     r"|muttered|hissed|snapped|spat|posted|commented|crie|criait|hurle|hurlait|lance|lancait"
     r"|balance|balancait|repete|repetait|envoye|publie|commente|sorti|sortait|glisse)\b"
 )

@@ -54,13 +54,17 @@ CUES: Final[dict[str, tuple[Cue, ...]]] = {
 }
 
 #: Sincere warmth (thanks, praise, welcome) and courtesy (polite requests, I-statements, the
-#: very forms the rewrite writes): with either, the learned cue stays silent, so that only a
-#: phrase the lexicons name can flag such a message.
+#: very forms the rewrite writes, a message that is only a greeting): with either, the
+#: learned cue stays silent, so that only a phrase the lexicons name can flag such a message.
+#: A bare greeting gives a bag of words and letters nothing to judge ("Hello everyone" was
+#: flagged as contempt from the letters of "everyone" alone).
 COURTESY: Final[dict[str, re.Pattern[str]]] = {
     "en": re.compile(
         en_style.WARMTH
         + r"|\b(?:please|could you|would you|can you|would it be possible|i would like|i would"
         r" prefer|i have noticed|i feel|i felt|i am asking|let us|shall we|if possible)\b"
+        r"|^(?:hello|hi|hey|good (?:morning|afternoon|evening))"
+        r"(?: (?:everyone|everybody|all|all of you|both|you both|there|team|folks))?[ !.,]*$"
     ),
     "fr": re.compile(
         fr_style.WARMTH
@@ -68,5 +72,7 @@ COURTESY: Final[dict[str, re.Pattern[str]]] = {
         r"|pouvez-vous|je aimerais|je souhaite|je souhaiterais|je prefererais|je ai remarque"
         r"|je me sens|je me suis sentie?|est-ce que tu pourrais|est-ce que vous pourriez"
         r"|on pourrait|si possible)\b"
+        r"|^(?:bonjour|bonsoir|salut|coucou|allo)"
+        r"(?: (?:a tous|a toutes|tout le monde|a vous deux|vous deux))?[ !.,]*$"
     ),
 }

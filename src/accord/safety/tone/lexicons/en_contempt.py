@@ -309,4 +309,62 @@ CUES: Final[tuple[Cue, ...]] = (
         r"\byou think you are (?:so |really |very )?(?:clever|smart|special|funny|important"
         r"|above|better|untouchable)\b",
     ),
+    # --- issue 8, eighth and ninth sets (classes read on their dev parts) -------------------
+    # Rhetorical questions about the reader's competence: "or is that beyond you?", "if that's
+    # not too complicated for you", "is it physically possible for you to...".
+    Cue(
+        "contempt",
+        0.65,
+        r"\b(?:or )?(?:is|was) (?:that|this|it) (?:also |just |simply )?beyond you\b"
+        r"|\bbeyond your (?:abilities|capabilities|skill set|pay grade|capacity)\b"
+        r"|\bor (?:was|is) (?:that|this|it) (?:\S+ )?too (?:advanced|difficult|hard"
+        r"|complicated)\b|\bif (?:that|this|it) is not too (?:complicated|difficult|hard"
+        r"|much trouble|taxing|demanding) for you\b|\bis it (?:physically|humanly) possible"
+        r" for you to\b",
+    ),
+    Cue(
+        "contempt",
+        0.75,
+        r"\byou (?:could not|would not|cannot|can not|could never) (?:run|organise|organize"
+        r"|manage|fix) (?:a|an) (?:lemonade stand|bath|piss-up|raffle|whelk stall|bake sale"
+        r"|paper bag|sandcastle|tea party|chip shop)\b"
+        r"|\byou would not know (?:a|an|the) (?:\S+ ){1,3}?(?:from|if it)\b",
+    ),
+    Cue(
+        "contempt",
+        0.65,
+        rf"{START}sorry,? (?:are|were) you (?:new|born yesterday)\b"
+        r"|\bwho (?:did|would) you (?:have to )?(?:flatter|bribe|sleep with|suck up to"
+        r"|butter up|schmooze)\b",
+    ),
+    Cue(
+        "contempt",
+        0.7,
+        r"\bare you (?:deliberately|just|really|being|always this) (?:thick|dense|obtuse|slow)\b"
+        r"|\byou (?:\S+ )?(?:people|lot|bosses|landlords|managers|contractors|builders|tradesmen"
+        r"|types) are all the same\b",
+    ),
+    # Talking down: "I'll use shorter words this time", "I know reading is hard".
+    Cue(
+        "contempt",
+        0.7,
+        r"\b(?:i will|let me) (?:use (?:shorter|smaller|simpler) words|type (?:this )?slowly"
+        r"|spell it out (?:for you|again))\b|\bwords of one syllable\b"
+        r"|\bi know (?:reading|counting|listening|thinking|maths|math|spelling) is (?:hard"
+        r"|difficult|tough)\b|\b(?:learn|know) (?:your|her|his|their) place\b",
+    ),
+    Cue(
+        "contempt",
+        0.65,
+        r"\bdid i ask (?:for )?your (?:opinion|input|advice|thoughts|view)\b|\bnobody asked"
+        r" (?:you|for your)\b|\b(?:noted|ok|okay|fine)[.,] (?:do not|did not) care\b"
+        r"|\byour (?:\S+ ){0,2}?\S+, such as (?:it is|they are)\b",
+    ),
+    Cue(
+        "contempt",
+        0.65,
+        r"\b(?:written|drafted|designed|planned|put together) by (?:people|someone|somebody"
+        r"|amateurs) who (?:have )?never\b|\b(?:written|drafted|designed) by (?:a (?:child"
+        r"|toddler|five-year-old)|monkeys|amateurs)\b",
+    ),
 )

@@ -259,8 +259,10 @@ CUES: Final[tuple[Cue, ...]] = (
         "intimidation",
         0.6,
         r"\bi would (?:think|consider) (?:(?:very|really|long and hard|twice|hard|carefully) )+"
-        r"before you\b|\bi would (?:keep an eye on|watch|look after|be careful with|mind|lock up"
-        r"|not leave) (?:your|that (?:\w+ ){0,2}of yours)\b",
+        r"before (?:you\b|(?:reporting|complaining|calling|contacting|sending|pushing|filing"
+        r"|going|taking|telling|crossing|involving|posting)\b)"
+        r"|\bi would (?:keep an eye on|watch|look after|be careful with"
+        r"|mind|lock up|not leave) (?:your|that (?:\w+ ){0,2}of yours)\b",
         unless=_PRACTICAL,
     ),
     Cue("intimidation", 0.3, r"\bif i were you\b"),
@@ -452,5 +454,73 @@ CUES: Final[tuple[Cue, ...]] = (
         rf"{START}(?:careful|be careful|watch it|mind yourself)(?:,| now)",
         unless=r"\b(?:ice|icy|road|roads|stairs|steps?|wet|hot|slippery|traffic|sharp|dog|glass"
         r"|floor|heavy|oven|pan|knife|cable)\b",
+    ),
+    # --- issue 8, eighth and ninth sets (classes read on their dev parts) -------------------
+    # Hints that the reader's secrets could come out: "be a shame if the school found out
+    # who...", "it'd be a pity if the mums at the gate started hearing about...".
+    Cue(
+        "intimidation",
+        0.65,
+        r"\b(?:shame|pity) if (?:\S+ ){0,8}?(?:found out|find out|heard|hear about|started"
+        r" hearing|learned|learnt|got wind|were to (?:find|hear|learn))\b",
+    ),
+    Cue(
+        "intimidation",
+        0.5,
+        r"\bwho (?:has|holds|kept|keeps|still has) (?:the |those |all the )?(?:photos|pictures"
+        r"|videos|recordings|screenshots)\b",
+    ),
+    # Advice with a menace behind it: "I'd go easy on the complaints if I were you",
+    # "good luck getting overtime after this", "a word to the wise".
+    Cue(
+        "intimidation",
+        0.6,
+        r"\bi would (?:go easy on|back off|tread (?:very )?carefully|drop (?:it|this|that|the)"
+        r"|keep (?:quiet|your head down|your mouth shut)|let (?:it|this|that) go|stay out of)\b"
+        r"[^.!?]{0,80}\bif i were you\b|\bif i were you,? i would (?:go easy|back off|tread"
+        r"|drop|keep quiet|keep your head down|let it go|stay out|watch|be careful|think)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\bgood luck (?:getting|finding|renting|working|keeping)\b[^.!?]{0,80}\b(?:after"
+        r" (?:this|that)|now)\b|\bgood luck\b[^.!?]{0,60}[.!,] ?you will need it\b",
+    ),
+    Cue(
+        "intimidation",
+        0.4,
+        r"\b(?:a )?word to the wise\b|\b(?:a |some )?(?:piece of )?friendly (?:advice|warning)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.55,
+        r"\bthe last (?:\S+ ){0,2}?(?:who|that) (?:\S+ ){0,6}?(?:had (?:trouble|a hard time"
+        r"|problems)|regretted it|ended up|never worked|could not find)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.5,
+        rf"\b(?:has|have|has got|have got|got) (?:a )?(?:very )?long (?:memory|memories)\b"
+        rf"|\bwe (?:keep|are keeping|will keep) (?:track|a list|notes|count){END}",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\b(?:consider this|this is) (?:the|my) (?:last|final) time i (?:am|will be) (?:polite"
+        r"|nice|asking nicely)\b|\b(?:my|i|\w+) (?:\S+ )?knows? your (?:\S+ ){0,1}?(?:supplier"
+        r"|boss|employer|family|wife|husband|landlord|address|kids|children) (?:very |really"
+        r" |quite )?well\b",
+    ),
+    Cue(
+        "intimidation",
+        0.45,
+        r"\bi will not (?:say|tell you) (?:it |this |that )?(?:twice|again)\b"
+        r"|\bwill not protect you (?:forever|for long|much longer)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.35,
+        rf"\b(?:do )?you understand me{END}|\bif you (?:know|get|catch) (?:what i mean|my drift)\b"
+        r"|\bi (?:have got|have|know) (?:friends|people|contacts|mates) (?:on|at|in) the\b",
     ),
 )

@@ -130,4 +130,40 @@ CUES: Final[tuple[Cue, ...]] = (
         rf"\b{_LETDOWN})",
         action="sentence",
     ),
+    # --- issue 8, eighth and ninth sets (classes read on their dev parts) -------------------
+    # Mock praise closing a complaint: "...and still managed to lose her retainer.
+    # Impressive.", "Doors that don't shut. Five stars."
+    Cue(
+        "sarcasm",
+        0.55,
+        rf"(?:\b(?:wrong|double|late|broken|broke|lost|lose|failed|collapsed|forgot|forgotten"
+        rf"|missed|leaks?|leaking|cracked|ruined|still managed|(?:do|does|did) not (?:shut|close"
+        rf"|work|fit|open|turn up|show up))\b|\b{_LETDOWN})"
+        rf"[^.!?]{{0,200}}[.!?]+ (?P<core>impressive|hats off|five stars|top marks|stellar work"
+        rf"|outstanding|classy|real classy|very classy)(?:,? (?:really|truly|honestly))?[.!]*$",
+        action="sentence",
+    ),
+    # Thanks for the reader's "word": "Thank you for the 'generous' revised offer".
+    Cue(
+        "sarcasm",
+        0.6,
+        r"\b(?:thanks|thank you|cheers|congrats|congratulations) for (?:the |your |that |all"
+        r" the )?(?:\S+ )?(?:\"[^\"]{1,30}\"|'[^']{1,30}')",
+        action="sentence",
+        unless=r"\b(?:kind|appreciated|lovely|helpful|grateful|thoughtful)\b",
+    ),
+    Cue(
+        "sarcasm",
+        0.6,
+        r"\b(?:thanks|thank you|cheers) for (?:the |that |your )?[^.!?]{0,60}[,.;] (?:really"
+        r" |truly )?(?:made|making) my (?:day|morning|evening|week|weekend|sunday|saturday"
+        r"|night)\b",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.55,
+        rf"{START}(?:hey|hi|listen|look|well|ok|okay),? (?P<core>genius|einstein|sherlock"
+        r"|smart guy|champ)\b",
+    ),
 )

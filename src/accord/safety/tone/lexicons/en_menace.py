@@ -374,4 +374,68 @@ CUES: Final[tuple[Cue, ...]] = (
         r"|come) (?:straight )?through your (?:front )?"
         r"(?:window|windows|windscreen|windshield|letterbox)\b",
     ),
+    # --- issue 8, eighth and ninth sets (classes read on their dev parts) -------------------
+    # Taking a tool or force to the reader's things: "I'll take a chainsaw to the whole tree",
+    # "I'm breaking the boiler room lock myself".
+    Cue(
+        "threat",
+        0.75,
+        r"\b(?:i|we) (?:will|am going to|are going to|am|are|would) (?!not |never )(?:\S+ ){0,2}?"
+        r"(?:take|taking) (?:a|my|the|an) (?:chainsaw|axe|hatchet|sledgehammer|hammer"
+        r"|crowbar|bat|baseball bat|saw|blowtorch|match|lighter|can of petrol) to\b",
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"\b(?:i|we) (?:will|am going to|are going to|am|are) (?!not |never )(?:\S+ ){0,2}?"
+        r"(?:break|breaking|force|forcing|kick|kicking|smash|smashing|drill|drilling) (?:\S+ )"
+        r"{0,3}?(?:lock|locks|padlock|door|doors|gate)\b[^.!?;]{0,60}\b(?:myself|ourselves|in)\b",
+    ),
+    # Exposure on every group or forum around: "your face and your van's reg on every local
+    # group", "your home address and your kids' photos go up on every trades forum".
+    Cue(
+        "threat",
+        0.75,
+        r"\byour (?:\S+ ){0,1}?(?P<core>(?:face|address|photos?|pictures?|reg|number plate"
+        r"|registration|kids|children)\b[^.!?;]{0,60}\b(?:on|up on|across|in) (?:every|all"
+        r"(?: the)?|each) (?:\S+ ){0,2}?(?:groups?|forums?|pages?|sites?|platforms?))\b",
+    ),
+    # The children withheld as a price: "contest the will and you can forget seeing the kids".
+    Cue(
+        "threat",
+        0.8,
+        r"\byou can (?P<core>(?:forget|kiss goodbye to) (?:about )?(?:seeing|visiting|having"
+        r"|contact with) (?:the (?:kids|children|boys|girls|grandchildren)|them|your (?:kids"
+        r"|children|son|daughter|grandchildren)))\b",
+    ),
+    # Violence in idiom: "he'll be picking his teeth up off the driveway"; exposure to the
+    # reader's next employers: "made known to their future employers".
+    Cue(
+        "threat",
+        0.85,
+        r"\b(?:picking|pick) (?:his|her|your|their) teeth (?:up )?(?:off|from)\b"
+        r"|\b(?:it|this|that) (?:will not|would not) be an accident\b",
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"\b(?:made known|passed on|reported|sent|shown|mentioned|forwarded) to (?:your|their"
+        r"|his|her) (?:future|prospective|next) employers?\b",
+    ),
+    # Retaliation at work: "your name first on the restructuring list", "I'll have him walked
+    # off site".
+    Cue(
+        "threat",
+        0.7,
+        r"\b(?:you|your (?:\S+ ){0,1}?name) (?:\S+ ){0,3}?(?P<core>(?:first |top |next )?on the"
+        r" (?:restructuring|redundancy|layoff|lay-off|firing|cuts|hit) list)\b",
+        guarded=True,
+    ),
+    Cue(
+        "threat",
+        0.7,
+        r"\b(?:i|we) will (?P<core>(?:have|get) (?:you|him|her|them|your \S+) (?:walked off"
+        r"|escorted off|thrown off|kicked off|fired|sacked|dismissed|struck off|blacklisted))\b",
+        guarded=True,
+    ),
 )

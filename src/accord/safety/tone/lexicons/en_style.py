@@ -292,6 +292,7 @@ CUES: Final[tuple[Cue, ...]] = (
         "sarcasm",
         0.6,
         r"\b(?:mother|father|mum|mom|dad|parent|husband|wife|partner|neighbou?r|landlord|tenant"
+        r"|step-?(?:mum|mom|dad|mother|father|parent)|grand(?:ma|pa|mother|father)|uncle|aunt"
         r"|employee|manager|boss|colleague|customer service|service|team player|co-parent)"
         r" of the (?:year|month|decade|century)\b",
         action="sentence",
@@ -406,7 +407,9 @@ CUES: Final[tuple[Cue, ...]] = (
         0.55,
         r"\byou (?:have |are |were |will |would |just |also |still |can |could |do |did |should )?"
         r"(?P<core>always|never"
-        r"|constantly|continually|forever|invariably)\b(?! (?:welcome|free to|know|mind))"
+        r"|constantly|continually|forever|invariably)\b(?! (?:welcome|free to|know|mind"
+        r"|been (?:so |very |really )?(?:good|great|kind|generous|helpful|patient|fair|reliable"
+        r"|brilliant|wonderful|there)|the one who)\b)"
         r"(?![^.!?]{0,200}\bthank)",
         action="keep",
         unless=_EPISODE + "|" + WARMTH + "|" + _PRAISED,

@@ -251,7 +251,7 @@ CUES: Final[tuple[Cue, ...]] = (
     Cue(
         "profanity",
         0.5,
-        r"\b(?P<core>bordel|chiante?s?|emmerde\w*|tabarnouche|mautadit|en fous|en fout)\b",
+        r"\b(?P<core>bordel|chiante?s?|emmerde\w*|en fous|en fout)\b",
         action="strip",
     ),
     Cue(
@@ -261,4 +261,11 @@ CUES: Final[tuple[Cue, ...]] = (
         r" (?:cul|fesses|gros cul)\b|\b(?:vieille?s? |gros )?(?:trou du cul|peau de vache)\b",
     ),
     Cue("profanity", 0.55, r"\bun vrai bordel\b|\bce (?:est|etait) le bordel\b"),
+    # "on se fout de notre gueule": the strong verb without "foutre" spelled out.
+    Cue(
+        "profanity",
+        0.65,
+        r"\b(?P<core>(?:se |me |te |nous |vous )?fout(?:ent|ez|ait|aient)? de (?:notre|ma|ta"
+        r"|votre|leur|la|nos|vos) (?:gueule|gueules))\b",
+    ),
 )

@@ -318,4 +318,20 @@ CUES: Final[tuple[Cue, ...]] = (
         r"|depos\w* le bilan)\w*)",
         guarded=True,
     ),
+    # --- issue 8, eighth and ninth sets (classes read on their dev parts) -------------------
+    # Questions sur la compétence du lecteur : "c'est si compliqué que ça pour vous ?",
+    # "vous êtes sûr d'être photographe ?", "apprenez à compter", "laisse-moi rire".
+    Cue(
+        "contempt",
+        0.6,
+        r"\b(?:est|etait) (?:si|aussi|tellement) (?:complique|difficile|dur) que (?:ca|cela)"
+        r" (?:pour (?:toi|vous))? ?\?|\b(?:vous etes|tu es) (?:bien |vraiment )?sure?s? de etre"
+        r" (?:un |une |le |la )?\S+ ?\?",
+    ),
+    Cue(
+        "contempt",
+        0.6,
+        rf"{START}(?:apprenez|apprends|apprend) (?:donc )?a (?:compter|lire|ecrire|conduire"
+        r"|parler|ecouter)\b|\blaisse(?:z)?-moi rire\b|\bquelqu'un comme (?:toi|vous)\b",
+    ),
 )

@@ -420,4 +420,39 @@ CUES: Final[tuple[Cue, ...]] = (
         unless=r"\b(?:verglas|route|escalier|marche|chaud|glissant|chien|circulation|sangle|siege"
         r"|verre|sol|lourd|four|couteau|cable|mouille)\b",
     ),
+    # --- issue 8, eighth and ninth sets (classes read on their dev parts) -------------------
+    # Les relations et la mémoire : "je connais du monde à la mairie", "j'ai de la mémoire".
+    Cue(
+        "intimidation",
+        0.45,
+        r"\bje connais (?:du monde|des gens|pas mal de monde|quelque un|quelqu'un) (?:a|au|aux"
+        r"|dans|chez)\b",
+    ),
+    Cue("intimidation", 0.35, r"\b(?:vous pouvez|tu peux) (?:le|la|les) oublier\b"),
+    Cue(
+        "intimidation",
+        0.5,
+        rf"\b(?:a|ai|avons|ont) (?:la memoire longue|une (?:tres )?longue memoire|de la memoire"
+        rf"{END})|\bmoi aussi,? je (?:connais le chemin|sais ecrire|peux (?:appeler|signaler))\b",
+    ),
+    # Le conseil qui menace : "un conseil d'ami", "bon courage, vous allez en avoir besoin",
+    # "votre mandat ne vous protégera pas éternellement", "je ne le dirai pas deux fois".
+    Cue("intimidation", 0.4, r"\bun (?:petit )?conseil (?:de ami|d ami)\b"),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\bbon courage\b[^.!?]{0,60}[.!,] ?(?:tu vas|vous allez) en avoir besoin\b"
+        r"|\bne (?:te|vous) protegera (?:pas|plus) (?:eternellement|toujours|longtemps)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.45,
+        r"\bje ne le (?:dirai|repeterai) pas (?:deux fois|une deuxieme fois|une seconde fois)\b",
+    ),
+    Cue(
+        "intimidation",
+        0.6,
+        r"\bdommage (?:que|si) (?:\S+ ){0,8}?(?:apprenne|apprenait|sache|savait|decouvre"
+        r"|decouvrait|entende parler) (?:ce|que|tout|la verite|pour|vos|tes|ton|ta|votre)\b",
+    ),
 )

@@ -72,7 +72,8 @@ CUES: Final[tuple[Cue, ...]] = (
         0.5,
         rf"\bmerci\b[^.!?]{{0,80}}\b{_LETDOWN}",
         action="sentence",
-        unless=r"\b(?:aide|aidee?|gentil\w*|reconnaissante?|sauve|adorable|desolee?)\b",
+        unless=r"\b(?:aide|aidee?|gentil\w*|reconnaissante?|sauve|adorable|desolee?|rapidement)\b"
+        r"|\bsi (?:vite|rapidement)\b",
     ),
     Cue(
         "sarcasm",
@@ -122,6 +123,26 @@ CUES: Final[tuple[Cue, ...]] = (
         0.55,
         rf"{START}(?:oh,? )?{_PRAISE} de (?:etre |avoir |se |te |vous |me |trouver |voir )"
         rf"(?=.{{0,60}}\b{_LETDOWN})",
+        action="sentence",
+    ),
+    # --- issue 8, eighth and ninth sets (classes read on their dev parts) -------------------
+    # L'éloge qui clôt une plainte : "... pour qu'on me raccroche au nez. Chapeau.",
+    # "Tu viens pour les meubles mais pas pour l'enterrement. Très classe."
+    Cue(
+        "sarcasm",
+        0.5,
+        rf"(?:\b(?:pas|plus|jamais|encore|double|retard|casse|cassee|perdu|perdue|oublie|oubliee"
+        rf"|rate|ratee|fuite|raccroche\w*)\b|\b{_LETDOWN})[^.!?]{{0,200}}[.!?]+ (?P<core>chapeau"
+        rf"|chapeau bas|tres classe|quelle classe|du grand art|cinq etoiles|merci,? vraiment)"
+        rf"(?:,? vraiment)?[.!]*$",
+        action="sentence",
+    ),
+    Cue(
+        "sarcasm",
+        0.35,
+        r"\bexactement ce (?:que il|dont) (?:me|nous) (?:fallait|manquait)\b"
+        r"|\bce est (?:tres |vraiment |super )?(?:elegant|classe)(?: de (?:ta|votre) part)?"
+        r"(?=\s*(?:[.!?]|$))",
         action="sentence",
     ),
 )

@@ -390,4 +390,42 @@ CUES: Final[tuple[Cue, ...]] = (
         r" (?:direct |directement )?(?:par|dans) (?:ta|votre) (?:fenetre|pare-brise|vitre"
         r"|vitrine)\b",
     ),
+    # --- issue 8, eighth and ninth sets (classes read on their dev parts) -------------------
+    # Le faire soi-même, à la tronçonneuse : "je la taille moi-même à la tronçonneuse" (tailler
+    # soi-même une haie qui dépasse, sans plus, reste civil).
+    Cue(
+        "threat",
+        0.7,
+        r"\bje (?:le |la |les )?(?:\S+ )?(?P<core>(?:taille|coupe|couperai|taillerai|abats"
+        r"|abattrai|arrache|arracherai|casse|casserai|defonce|defoncerai|scie|scierai)\w* (?:\S+ )"
+        r"{0,3}?(?:a la tronconneuse|a la hache|a la masse|jusque a la racine))\b",
+        guarded=True,
+    ),
+    # L'exposition sur tous les groupes : "ta face pis ton adresse sur tous les groupes".
+    Cue(
+        "threat",
+        0.75,
+        r"\b(?:ta|votre|ton|vos|tes) (?P<core>(?:face|visage|adresse|photos?|plaque|enfants)\b"
+        r"[^.!?;]{0,60}\b(?:sur|dans) (?:tous|toutes|chaque) (?:les )?(?:\S+ ){0,2}?(?:groupes?"
+        r"|forums?|pages?|sites?|reseaux))\b",
+    ),
+    # Les enfants comme prix : "si tu continues..., tu ne les verras plus le mercredi".
+    Cue(
+        "threat",
+        0.8,
+        r"\bsi (?:tu|vous) (?:continues?|continuez|recommences?|recommencez|refuses?|refusez|ne |me"
+        r" |parles?|parlez|oses?|osez)[^.!?]{0,120}\b(?P<core>(?:tu|vous) ne (?:les|le|la)"
+        r" (?:verras|verrez|reverras|reverrez) plus)\b(?! \S+ \S+ mais)"
+        r"|\b(?:tu peux|vous pouvez) (?P<core2>faire une croix sur"
+        r" (?:les enfants|tes enfants|vos enfants))\b",
+    ),
+    # Les représailles : "je m'arrange pour que tous nos fournisseurs te ferment leur porte".
+    Cue(
+        "threat",
+        0.65,
+        r"\b(?P<core>(?:te|vous) (?:ferment|fermeront|ferme|fermera) (?:leur|leurs|la|les|sa"
+        r"|ses) portes?)\b|\bje (?:me )?(?:arrange|arrangerai|vais (?:me )?arranger) pour que"
+        r" (?:tu|vous) (?:\S+ ){0,2}?(?P<core2>(?:fasses|fassiez) (?:toutes|tous) les)\b",
+    ),
+    Cue("threat", 0.7, r"\bce ne sera pas un accident\b"),
 )

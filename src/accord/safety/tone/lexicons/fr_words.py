@@ -91,7 +91,7 @@ INSULT_NOUN: Final = words(
     mange-merde pauvres?_(?:idiote?s?|nulle?s?|cloches?|tache|naze|andouilles?) sale_race
     trous_du_cul tetes?_de_mules? vieux_con vieille_conne petit_merdeux merdeu(?:x|se)s?
     vieilles?_biques? vieux_schnocks? vieilles?_peaux? chipies? bras_casses? empotee?s?
-    incapables_notoires? sales?_gosses? petits?_cons? pauvres?_cons? gros_lourds? tache
+    incapables_notoires? sales?_gosses? petits?_cons? pauvres?_cons? gros_lourds?
     guignols? margoulins? requins_de_la_finance escrocs? voleurs_patentes? charognes?
     """
 )
@@ -104,7 +104,7 @@ TARGETED_NOUN: Final = words(
     boulets? girouettes? marionnettes? pantins? moutons? dinosaures? dindes? anes? limaces?
     hyenes? chacals? vermine poux traitres? vendus? laquais toutous? minables? nuls?
     lourdauds? brutes? tyrans? dictateurs? sorcieres? pestes? cas_desesperee?s? cas_sociaux
-    cas_social cause_perdue sauvages? animaux monstres? tetes?_de_linotte
+    cas_social cause_perdue sauvages? animaux monstres? tetes?_de_linotte tache
     """
 )
 
