@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from hypothesis import settings as hypothesis_settings
 
 from accord.audit import triggers
@@ -12,6 +12,25 @@ from accord.audit import triggers
 # no example database is written into the checkout.
 hypothesis_settings.register_profile("accord", derandomize=True, database=None)
 hypothesis_settings.load_profile("accord")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test databases, with every other connection to them closed before they
+    are dropped: PostgreSQL refuses to drop a database in use. Connections opened by the
+    live rooms' threads and by async tests' contexts (Django keeps connections per context)
+    can outlive their test; the test session's own database user ends them."""
+    yield
+    with django_db_blocker.unblock():
+        for alias in connections:
+            if connections[alias].vendor != "postgresql":
+                continue
+            with connections[alias].cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            connections[alias].close_pool()
 
 
 @pytest.fixture(autouse=True)
