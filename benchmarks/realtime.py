@@ -4,6 +4,7 @@ Run from the repository root (a script that prints figures, not a test):
 
     .venv/bin/python benchmarks/realtime.py             # 200 clients in 50 rooms, ~1.5 min
     .venv/bin/python benchmarks/realtime.py --quick     # 40 clients in 10 rooms, ~30 s
+    .venv/bin/python benchmarks/realtime.py --floor     # also the floor of persisting (c)
     .venv/bin/python benchmarks/realtime.py --clients 400 --rooms 100 --messages 5 --interval 20
     source scripts/services.sh && services_start && \\
         .venv/bin/python benchmarks/realtime.py --use-env   # PostgreSQL + Redis from the env
@@ -28,6 +29,13 @@ CPU time while the clients posted, per post, and load the machine's 1-minute loa
 after each run: on a shared machine a CPU-bound server's latency grows with the others' load
 far more than the bare server's, so read a ratio together with them. A hard timeout
 (--timeout) bounds the whole run; both servers are stopped by the script whatever happens.
+
+With --floor, a third server runs between them: (c) the floor of persisting with Django,
+Accord's own stack (settings, session authentication, channel layer, live database thread)
+serving a consumer that does only what no post can skip: number the message under the room's
+lock and write its row in one transaction, then publish the frame itself after commit. No
+access check, audit chain, tone coach, read or rendering. It tells how much of the gap to
+the bare server any persisted post pays here, and how much is Accord's own work.
 
 The goal (reported, not asserted) is Accord's p99 within 2x the bare server's.
 """
@@ -125,6 +133,75 @@ def serve_bare(port: int) -> None:
 
     uvicorn.run(
         bare_app, host="127.0.0.1", port=port, lifespan="off", access_log=False, log_level="warning"
+    )
+
+
+# (c) The floor of persisting with Django: Accord's stack, one row per post and nothing else.
+
+
+def serve_floor(port: int) -> None:
+    import django
+    import uvicorn
+
+    django.setup()
+    from channels.auth import AuthMiddlewareStack
+    from channels.generic.websocket import AsyncJsonWebsocketConsumer
+    from channels.routing import ProtocolTypeRouter, URLRouter
+    from channels.security.websocket import AllowedHostsOriginValidator
+    from django.db import transaction
+    from django.db.models import F
+    from django.urls import path
+
+    from accord.cases.models import Participant
+    from accord.realtime.db import in_db
+    from accord.rooms.models import Message, Room
+
+    def author_of(user: Any, room_id: str) -> Any:
+        room = Room.objects.select_related("process").get(id=room_id)
+        return Participant.objects.get(user=user, case_id=room.process.case_id).id
+
+    def write(room_id: str, author_id: Any, body: str, key: str) -> dict[str, Any]:
+        with transaction.atomic():
+            Room.objects.filter(id=room_id).update(last_seq=F("last_seq") + 1)
+            seq = Room.objects.values_list("last_seq", flat=True).get(id=room_id)
+            message = Message.objects.create(
+                # Its own keys: the same clients posted these keys to Accord before.
+                room_id=room_id,
+                seq=seq,
+                author_id=author_id,
+                body=body,
+                client_key=f"f-{key}",
+            )
+        return {"kind": "message", "seq": seq, "id": str(message.id), "body": body}
+
+    class Floor(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
+        async def connect(self) -> None:
+            self.room_id = self.scope["url_route"]["kwargs"]["room_id"]
+            self.author = await in_db(author_of)(self.scope["user"], self.room_id)
+            await self.channel_layer.group_add(f"floor-{self.room_id}", self.channel_name)
+            await self.accept()
+            await self.send_json({"kind": "ready"})
+
+        async def receive_json(self, content: dict[str, Any], **kwargs: Any) -> None:
+            body, key = content["body"], content["client_key"]
+            frame = await in_db(write)(self.room_id, self.author, body, key)
+            await self.channel_layer.group_send(
+                f"floor-{self.room_id}", {"type": "floor.message", "frame": frame}
+            )
+            await self.send_json({"kind": "posted", "client_key": key, "seq": frame["seq"]})
+
+        async def floor_message(self, event: dict[str, Any]) -> None:
+            await self.send_json(event["frame"])
+
+    app = ProtocolTypeRouter(
+        {
+            "websocket": AllowedHostsOriginValidator(
+                AuthMiddlewareStack(URLRouter([path("ws/rooms/<uuid:room_id>/", Floor.as_asgi())]))
+            )
+        }
+    )
+    uvicorn.run(
+        app, host="127.0.0.1", port=port, lifespan="off", access_log=False, log_level="warning"
     )
 
 
@@ -445,13 +522,19 @@ def report(results: list[Result]) -> str:
         )
     lines.extend(f"{r.name}: {r.errors} error frames" for r in results if r.errors)
     lines.extend(f"{r.name}: {r.closed} sockets closed early" for r in results if r.closed)
-    accord, bare = results if len(results) == 2 else (None, None)
-    if accord and bare and accord.latencies and bare.latencies:
+    accord, bare = results[0], results[-1]
+    if len(results) > 1 and accord.latencies and bare.latencies:
         p99 = accord.percentile(0.99) / bare.percentile(0.99)
         p50 = accord.percentile(0.50) / bare.percentile(0.50)
         verdict = "met" if p99 <= 2 else "NOT met"
         lines.append(f"p99 ratio Accord / bare: {p99:.1f}x (goal: within 2x, {verdict})")
         lines.append(f"p50 ratio Accord / bare: {p50:.1f}x")
+    if len(results) == 3 and results[1].latencies and bare.latencies:
+        floor = results[1]
+        lines.append(
+            f"p99 ratio floor / bare: {floor.percentile(0.99) / bare.percentile(0.99):.1f}x, "
+            f"Accord / floor: {accord.percentile(0.99) / floor.percentile(0.99):.1f}x"
+        )
     return "\n".join(lines)
 
 
@@ -474,7 +557,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--logs", metavar="DIR", help="keep the servers' logs in this folder")
     parser.add_argument("--timeout", type=float, default=300.0, help="hard limit, seconds (300)")
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="also run the floor of persisting with Django (one row per post, nothing else)",
+    )
     parser.add_argument("--serve-bare", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    parser.add_argument("--serve-floor", type=int, metavar="PORT", help=argparse.SUPPRESS)
     parser.add_argument("--setup", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     defaults = (40, 10, 3, 4.0) if args.quick else (200, 50, 3, 12.0)
@@ -484,6 +573,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.serve_bare:
         serve_bare(args.serve_bare)
+        return 0
+    if args.serve_floor:
+        serve_floor(args.serve_floor)
         return 0
     if args.setup:
         print(json.dumps(setup(args.clients, args.rooms)))
@@ -538,13 +630,18 @@ def main(argv: list[str] | None = None) -> int:
                 "PostgreSQL" if args.use_env and "postgres" in env["DATABASE_URL"] else "SQLite"
             )
             results = []
-            for name, command, server_env in [
-                (f"Accord ({database}, {layer})", uvicorn_command, env),
-                ("bare ASGI broadcast (no database)", None, {**os.environ}),
-            ]:
+            runs: list[tuple[str, list[str], dict[str, str]]] = [
+                (f"Accord ({database}, {layer})", ["accord"], env),
+                ("bare ASGI broadcast (no database)", ["--serve-bare"], {**os.environ}),
+            ]
+            if args.floor:
+                runs.insert(1, ("floor: Django, one row per post", ["--serve-floor"], env))
+            for name, how, server_env in runs:
                 port = free_port()
                 argv_ = (
-                    command(port) if command else [sys.executable, __file__, f"--serve-bare={port}"]
+                    uvicorn_command(port)
+                    if how == ["accord"]
+                    else [sys.executable, __file__, f"{how[0]}={port}"]
                 )
                 log_dir = Path(args.logs) if args.logs else var_dir
                 server = start(name, argv_, server_env, port, log_dir / f"server-{port}.log")
