@@ -13,7 +13,14 @@ Nine sets, all frozen (see data/tone/README.md):
 - ``messages-h.jsonl`` and ``messages-i.jsonl``, the eighth and ninth sets (430 and 443
   messages, same hash rule), written by two engineers who never saw the coach, its lexicons or
   the other sets, and frozen before the coach was run on them; their dev parts are tuned on,
-  their test parts reported apart (each alone and together).
+  their test parts reported apart (each alone and together);
+- ``messages-j.jsonl`` to ``messages-n.jsonl``, the tenth to fourteenth sets (425, 431, 436,
+  442 and 442 messages, same hash rule), by five more engineers who never saw the coach:
+  their dev parts are trained on, their test parts reported apart (each alone and together);
+- ``messages-o.jsonl``, the fifteenth set (423 messages, same hash rule), by several more
+  such writers and **held out entirely** (``HELD_OUT``): never trained or tuned on, dev part
+  included, its mistakes never listed; reported on its own, whole and per split, as the
+  measure of the coach on new writers.
 
 Beside them, ``everyday.jsonl`` (230 plain civil messages, dev only): the false-alarm floor
 for greetings, logistics questions and confirmations, reported apart; training reads it as
@@ -72,6 +79,12 @@ SOURCES = (
     ("seventh", DATA_DIR / "messages-g.jsonl"),
     ("eighth", DATA_DIR / "messages-h.jsonl"),
     ("ninth", DATA_DIR / "messages-i.jsonl"),
+    ("tenth", DATA_DIR / "messages-j.jsonl"),
+    ("eleventh", DATA_DIR / "messages-k.jsonl"),
+    ("twelfth", DATA_DIR / "messages-l.jsonl"),
+    ("thirteenth", DATA_DIR / "messages-m.jsonl"),
+    ("fourteenth", DATA_DIR / "messages-n.jsonl"),
+    ("fifteenth", DATA_DIR / "messages-o.jsonl"),
 )
 #: Everyday civil messages (greetings, logistics, confirmations, polite refusals): dev only, a
 #: false-alarm floor for plain messages, never part of the labelled sets' figures. Training
@@ -83,8 +96,13 @@ ORIGINAL = ("first", "second")
 SIX = ("first", "second", "third", "fourth", "fifth", "sixth")
 #: The two sets written by engineers who never saw the coach (reported together too).
 NEW = ("eighth", "ninth")
-#: The sets on whose dev parts the lexicon rules were written: the seventh's dev part is the
-#: only one still fresh to them.
+#: The five sets of the round after, by five more writers who never saw the coach.
+FIVE = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth")
+#: Held out entirely (written by several more such writers): never trained on, never tuned on,
+#: its dev part included, and its mistakes never listed. It measures the coach on new writers.
+HELD_OUT = ("fifteenth",)
+#: The sets on whose dev parts the lexicon rules were written: the other dev parts (the
+#: seventh's, the tenth to fourteenth sets') are still fresh to them.
 LEXICON_SETS = SIX + NEW
 GOAL_RECALL = 0.90
 GOAL_PRECISION = 0.85
@@ -274,7 +292,10 @@ def throughput(rows: Sequence[Row], repeat: int) -> tuple[float, float]:
 
 
 def _report_split(split: str, pairs: Sequence[tuple[Row, ToneAssessment]]) -> Scores:
-    """Print the figures of one split; return those of the original two sets together."""
+    """Print the figures of one split; return those of the original two sets together.
+
+    "all sets" leaves out the held-out set (``HELD_OUT``), which is reported on its own.
+    """
     in_split = [(r, a) for r, a in pairs if r.split == split]
     print(f"\n== {split} ==")
     for source, _path in SOURCES:
@@ -282,25 +303,31 @@ def _report_split(split: str, pairs: Sequence[tuple[Row, ToneAssessment]]) -> Sc
         if chosen:
             print(_line(f"{source} set", score(chosen)))
     original = [(r, a) for r, a in in_split if r.source in ORIGINAL]
-    print(_line("first+second", score(original)))
-    for lang in ("en", "fr"):
-        print(_line(f"  {lang}", score((r, a) for r, a in original if r.primary == lang)))
     six = [(r, a) for r, a in in_split if r.source in SIX]
-    print(_line("six sets", score(six)))
-    for lang in ("en", "fr"):
-        print(_line(f"  {lang}", score((r, a) for r, a in six if r.primary == lang)))
     new = [(r, a) for r, a in in_split if r.source in NEW]
-    print(_line("eighth+ninth", score(new)))
-    for lang in ("en", "fr"):
-        print(_line(f"  {lang}", score((r, a) for r, a in new if r.primary == lang)))
-    print(_line("all sets", score(in_split)))
-    for lang in ("en", "fr"):
-        print(_line(f"  {lang}", score((r, a) for r, a in in_split if r.primary == lang)))
-    groups = [("first+second", original), ("six sets", six)]
-    groups += [
-        (f"{source} set", [(r, a) for r, a in in_split if r.source == source]) for source in NEW
+    five = [(r, a) for r, a in in_split if r.source in FIVE]
+    held = [(r, a) for r, a in in_split if r.source in HELD_OUT]
+    labelled = [(r, a) for r, a in in_split if r.source not in HELD_OUT]
+    by_group = (
+        ("first+second", original),
+        ("six sets", six),
+        ("eighth+ninth", new),
+        ("tenth-14th", five),
+        ("held-out", held),
+        ("all sets", labelled),
+    )
+    for label, chosen in by_group:
+        print(_line(label, score(chosen)))
+        for lang in ("en", "fr"):
+            print(_line(f"  {lang}", score((r, a) for r, a in chosen if r.primary == lang)))
+    singles = [
+        (f"{source} set", [(r, a) for r, a in in_split if r.source == source])
+        for source in (*NEW, *FIVE)
     ]
-    groups += [("eighth+ninth", new), ("all sets", in_split)]
+    groups = [("first+second", original), ("six sets", six)]
+    groups += [*singles[: len(NEW)], ("eighth+ninth", new)]
+    groups += [*singles[len(NEW) :], ("tenth to fourteenth", five)]
+    groups += [("held-out writers (fifteenth)", held), ("all sets but the held-out", labelled)]
     for label, chosen in groups:
         firm = [a for r, a in chosen if firm_but_civil(r)]
         civil = [a for r, a in chosen if not r.flagged]
@@ -311,8 +338,9 @@ def _report_split(split: str, pairs: Sequence[tuple[Row, ToneAssessment]]) -> Sc
             f" all civil {sum(a.flagged for a in civil)}/{len(civil)}"
         )
     for label, chosen in (
-        *((f"{source} set", [(r, a) for r, a in in_split if r.source == source]) for source in NEW),
-        ("all sets", in_split),
+        *singles,
+        ("held-out writers (fifteenth)", held),
+        ("all sets but the held-out", labelled),
     ):
         print(
             f"  recall per gold reason, {label} (messages whose flag names the reason / labelled):"
@@ -323,11 +351,37 @@ def _report_split(split: str, pairs: Sequence[tuple[Row, ToneAssessment]]) -> Sc
     return score(original)
 
 
+def _report_held_out(pairs: Sequence[tuple[Row, ToneAssessment]]) -> None:
+    """Print the held-out set's figures over both splits (aggregates only, never a message)."""
+    held = [(r, a) for r, a in pairs if r.source in HELD_OUT]
+    print("\n== held-out writers (fifteenth set), dev and test together ==")
+    print(_line("held-out", score(held)))
+    for lang in ("en", "fr"):
+        print(_line(f"  {lang}", score((r, a) for r, a in held if r.primary == lang)))
+    firm = [a for r, a in held if firm_but_civil(r)]
+    civil = [a for r, a in held if not r.flagged]
+    print(
+        f"  false alarms: firm-but-civil {sum(a.flagged for a in firm)}/{len(firm)};"
+        f" all civil {sum(a.flagged for a in civil)}/{len(civil)}"
+    )
+    print("  recall per gold reason (messages whose flag names the reason / labelled):")
+    for reason, (found, total) in reason_recall(held).items():
+        print(f"    {reason:<18} {found:>3}/{total:<3} = {found / total:.3f}")
+
+
 def _literal(text: str) -> str:
-    """A string literal as ``ruff format`` writes it: double quotes unless that escapes more."""
+    """A string literal as ``ruff format`` writes it: double quotes unless that escapes more.
+
+    Characters outside ASCII are written as they are: an emoji escaped the JSON way would be
+    two surrogate halves in Python source, a different string from the emoji the features
+    hold, and its weight would never be read.
+
+    >>> _literal("# \U0001f644 ") == '"# \U0001f644 "'
+    True
+    """
     if text.count('"') > text.count("'"):
         return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
-    return json.dumps(text)
+    return json.dumps(text, ensure_ascii=False)
 
 
 @dataclass(frozen=True)
@@ -369,17 +423,37 @@ def _reading(dev: Sequence[Row], flagged: Sequence[bool]) -> Reading:
     )
 
 
+def writer_folds(dev: Sequence[Row], everyday: int) -> list[str]:
+    """The fold of each training example: its set, so that folds are writers (leave one set out).
+
+    Each set is a writer (or, for the first seven, the same few writers in different rounds),
+    so a set's dev messages scored by a model fitted without that set stand for a new writer's
+    messages, which random folds, mixing every writer into training, overstate. The everyday
+    messages (the ``everyday`` rows that follow the dev rows) are one writer's plain messages
+    of a kind the shipped model is always trained on; they are dealt to the sets' folds in
+    turn, so each is scored by a model fitted without it.
+
+    >>> dev = [Row(str(i), "x", "en", False, (), "dev", "family", s) for i, s in enumerate("aab")]
+    >>> writer_folds(dev, 3)
+    ['a', 'a', 'b', 'a', 'b', 'a']
+    """
+    sets = sorted({row.source for row in dev})
+    return [row.source for row in dev] + [sets[i % len(sets)] for i in range(everyday)]
+
+
 def train(
     rows: Sequence[Row], target: Path = WEIGHTS, everyday: Sequence[Row] | None = None
 ) -> str:
     """Fit the learned cue on the dev split of every set and the everyday set; write its weights.
 
-    The training examples are the dev rows of the nine labelled sets, in file order, followed by the
+    The training examples are the dev rows of the labelled sets but the held-out one
+    (``HELD_OUT``), in file order, followed by the
     everyday civil messages (``everyday``, by default ``everyday.jsonl``: dev data, all civil).
     Without those, the model took everyday questions addressed to "you" ("What time works for
     you?") for rhetorical ones and flagged them on their own. The operating point comes from
-    out-of-fold scores of all those examples (each scored by a model fitted without its fifth
-    of them, so the everyday messages too are scored as fresh text):
+    out-of-fold scores of all those examples, the folds being the sets (:func:`writer_folds`:
+    each set's messages scored by a model fitted without that set, as a new writer's would be;
+    the everyday messages dealt to those folds, each scored by a model fitted without it):
 
     - ``confident``, from which the learned cue flags on its own, is lowered as far as its own
       out-of-fold flags keep precision >= 0.92 (a margin over the goal's 0.85) and wrongly flag
@@ -389,10 +463,12 @@ def train(
       for this choice: they were written on the first six sets' dev messages, where they catch
       every hostile one and never wrongly flag, which says nothing about fresh text; the
       learned cue's out-of-fold flags are the honest evidence here.
-    - ``supporting`` (it only tips a weak lexicon cue) stays where at most 10 % of civil
+    - ``supporting`` (it only tips a weak lexicon cue) stays where at most 5 % of civil
       messages score as high, and never above ``confident``: on dev it changes no flag (hardly
       any dev message has a weak cue alone, the lexicons being fitted there), so dev has
-      nothing to move it with.
+      nothing to move it with. It is never below ``learned.LEAST_SUPPORTING`` (just above 0):
+      a message the model knows nothing of scores 0 and must stay silent, even where more
+      than 5 % of civil messages score above 0.
     - The flag threshold of the combined score (``FLAG_THRESHOLD``, 0.5) stays: the lexicon
       weights are set relative to it, and the only evidence on them is in-sample.
 
@@ -403,7 +479,8 @@ def train(
     seventh set's), where neither the lexicons nor the model had seen the message: the fairest
     figure dev has; and the false alarms on the everyday messages. Returns a summary.
     """
-    dev = [row for row in rows if row.split == "dev"]
+    # The held-out set never enters training, its dev part included.
+    dev = [row for row in rows if row.split == "dev" and row.source not in HELD_OUT]
     plain = list(load_everyday() if everyday is None else everyday)
     assert all(row.split == "dev" and not row.flagged for row in plain), "everyday: dev, civil"
     training = dev + plain
@@ -414,13 +491,17 @@ def train(
     ]
     hostile = [row.flagged for row in training]
     firm = [firm_but_civil(row) for row in training]
-    scores = learned.out_of_fold(examples)
+    scores = learned.out_of_fold(examples, groups=writer_folds(dev, len(plain)))
     bias, weights, reasons = learned.fit(examples)
     confident = learned.confident_threshold(
         scores, hostile, firm, [seen.learned_may_speak for seen in found]
     )
     supporting = min(
-        learned.threshold_for(scores, hostile, learned.SUPPORTING_FALSE_ALARMS), confident
+        max(
+            learned.threshold_for(scores, hostile, learned.SUPPORTING_FALSE_ALARMS),
+            learned.LEAST_SUPPORTING,
+        ),
+        confident,
     )
     point = learned.Model(bias, weights, reasons, supporting=supporting, confident=confident)
     flags = [
@@ -456,8 +537,8 @@ def train(
         f"benchmarks/data/tone/ ({len(dev)} messages, {sum(hostile)} hostile; texts SHA-256",
         f"{digest[:16]}...) and {len(plain)} everyday civil messages (everyday.jsonl, dev data;",
         f"texts SHA-256 {plain_digest[:16]}...). Thresholds are out-of-fold log-odds on all",
-        "of them, chosen as that script's ``train`` documents. At this operating point, out of",
-        "fold:",
+        "of them, chosen as that script's ``train`` documents (folds are the sets: leave one",
+        "set out). At this operating point, out of fold:",
         "",
         f"- the learned cue alone: {alone.describe(continued)};",
         "- with the lexicons (written on the dev parts of the first six sets and of the"
@@ -530,7 +611,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(train(rows))
         return 0
     if args.dev_only:
-        rows = [row for row in rows if row.split == "dev"]
+        # While tuning, the held-out set is not scored at all, not even its dev part.
+        rows = [row for row in rows if row.split == "dev" and row.source not in HELD_OUT]
     pairs = [(row, assess(row.text, row.lang)) for row in rows]
     languages = Counter(row.lang for row in rows)
     sizes = Counter(row.source for row in rows)
@@ -552,6 +634,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
 
     if not args.dev_only:
+        _report_held_out(pairs)
         counterpart = counterpart_splits(rows)
         print("\n== first set, leakage check: test recall by where a message's translation is ==")
         for label, wanted in (("translation in dev", "dev"), ("translation not in dev", None)):
@@ -570,7 +653,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.errors:
         print("\n== dev mistakes ==")
         for row, result in pairs:
-            if row.split == "dev" and row.flagged != result.flagged:
+            if row.split == "dev" and row.source not in HELD_OUT and row.flagged != result.flagged:
                 kind = "FN" if row.flagged else "FP"
                 print(
                     f"  {kind} {row.id} score={result.score:.2f} gold={list(row.reasons)}"
@@ -582,7 +665,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.suggestions:
         print("\n== rewrites offered for flagged dev messages ==")
         for row, result in pairs:
-            if row.split == "dev" and result.flagged:
+            if row.split == "dev" and row.source not in HELD_OUT and result.flagged:
                 print(f"  {row.id} {list(result.reasons)}\n    {row.text}\n -> {result.suggestion}")
 
     median, best = throughput(rows, args.repeat)
@@ -601,7 +684,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     eighth = score((r, a) for r, a in held_out if r.source == "eighth")
     ninth = score((r, a) for r, a in held_out if r.source == "ninth")
     new = score((r, a) for r, a in held_out if r.source in NEW)
-    everything = score(held_out)
+    five = score((r, a) for r, a in held_out if r.source in FIVE)
+    writers = score((r, a) for r, a in held_out if r.source in HELD_OUT)
+    writers_whole = score((r, a) for r, a in pairs if r.source in HELD_OUT)
+    everything = score((r, a) for r, a in held_out if r.source not in HELD_OUT)
     goal = f"recall >= {GOAL_RECALL} at precision >= {GOAL_PRECISION}"
     for label, figures in (
         ("first+second (the goal)", test),
@@ -610,13 +696,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("eighth set", eighth),
         ("ninth set", ninth),
         ("eighth+ninth", new),
-        ("all sets", everything),
+        ("tenth to fourteenth", five),
+        ("all sets but the held-out", everything),
+        ("held-out writers (fifteenth)", writers),
     ):
         verdict = "MET" if figures.meets_goal() else "NOT MET"
         print(
             f"{goal} on the test split, {label}: {verdict}"
             f" (P={figures.precision:.3f}, R={figures.recall:.3f})"
         )
+    verdict = "MET" if writers_whole.meets_goal() else "NOT MET"
+    print(
+        f"{goal} on the held-out writers, dev and test together: {verdict}"
+        f" (P={writers_whole.precision:.3f}, R={writers_whole.recall:.3f})"
+    )
 
     return 1 if args.check and not test.meets_goal() else 0
 

@@ -347,3 +347,62 @@ def test_a_bare_greeting_is_never_flagged(text, lang):
 )
 def test_a_greeting_does_not_excuse_what_follows(text, lang):
     assert assess(text, lang).flagged
+
+
+# A message made of function words alone (pronouns such as "everyone" or "all of you",
+# prepositions, determiners) has no content word for the learned cue to judge: it stays
+# silent (lexicons.FUNCTION_WORDS). "for everyone", a live room's caption for a shared
+# document, was flagged as contempt from the letters of "everyone" alone. The same captions
+# and short live-room messages with a content word are judged as any message, and stay civil.
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("for everyone", "en"),
+        ("For everyone.", "en"),
+        ("To everyone", "en"),
+        ("everyone", "en"),
+        ("Everybody", "en"),
+        ("this is for all of you", "en"),
+        ("for all of you", "en"),
+        ("All of you", "en"),
+        ("for both of you", "en"),
+        ("pour tout le monde", "fr"),
+        ("à vous tous", "fr"),
+        ("pour vous deux", "fr"),
+    ],
+)
+def test_a_message_of_function_words_alone_is_never_flagged(text, lang):
+    assert not assess(text, lang).flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Hello everyone", "en"),
+        ("Can we meet on Tuesday?", "en"),
+        ("Pick-up at 5", "en"),
+        ("We could accept alternate weekends.", "en"),
+        ("Our bottom line is 3", "en"),
+        ("Between us: we would settle", "en"),
+        ("for the mediator only", "en"),
+        ("Documents for everyone", "en"),
+        ("Shared with all of you", "en"),
+        ("Schedule for everyone", "en"),
+        ("Le calendrier pour tout le monde", "fr"),
+        ("Pour vous tous, le budget", "fr"),
+    ],
+)
+def test_short_live_room_messages_are_not_flagged(text, lang):
+    assert not assess(text, lang).flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Everyone knows you're a liar.", "en"),
+        ("All of you are useless.", "en"),
+        ("Tout le monde sait que tu es un menteur.", "fr"),
+    ],
+)
+def test_function_words_do_not_excuse_a_hostile_message(text, lang):
+    assert assess(text, lang).flagged

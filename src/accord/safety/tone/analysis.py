@@ -20,6 +20,7 @@ False
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -27,7 +28,7 @@ from accord.safety.tone import weights
 from accord.safety.tone.capitals import shouting_weight
 from accord.safety.tone.cues import Hit, find_hits
 from accord.safety.tone.learned import Model, features
-from accord.safety.tone.lexicons import COURTESY
+from accord.safety.tone.lexicons import COURTESY, FUNCTION_WORDS
 from accord.safety.tone.normalise import normalise
 from accord.safety.tone.result import FLAG_THRESHOLD, REASONS, ToneAssessment
 from accord.safety.tone.rewrite import SENTENCE, fallback, rewrite
@@ -53,6 +54,21 @@ MODEL: Final = Model(
 )
 #: The index a :class:`Hit` of the learned cue carries (lexicon cues count from 0).
 LEARNED_CUE: Final = -1
+_WORD: Final = re.compile(r"[a-z0-9'-]+")
+
+
+def has_content_word(normalised: str, lang: str) -> bool:
+    """Whether normalised text has a word that is neither a function word nor a number.
+
+    >>> has_content_word("for everyone", "en"), has_content_word("for everyone, idiot", "en")
+    (False, True)
+    >>> has_content_word("pour vous tous", "fr"), has_content_word("pick-up at 5", "en")
+    (False, True)
+    """
+    function_words = FUNCTION_WORDS[lang]
+    return any(
+        word not in function_words and not word.isdigit() for word in _WORD.findall(normalised)
+    )
 
 
 def primary_language(lang: str) -> str:
@@ -79,7 +95,8 @@ class Evidence:
     """What the lexicons and capitals found in a message, before the learned cue is weighed.
 
     ``learned_may_speak`` is false where the learned cue is kept silent: warmth or courtesy,
-    or only charged phrases that the lexicons judged innocent. ``features`` are what the
+    only charged phrases that the lexicons judged innocent, or no content word at all
+    (:func:`has_content_word`). ``features`` are what the
     learned cue reads. ``benchmarks/tone.py --train`` combines this evidence with out-of-fold
     scores through :func:`combined_score`, the rule :func:`assess` applies, so the operating
     point it chooses is measured on exactly the score the coach computes.
@@ -106,7 +123,13 @@ def evidence(text: str, lang: str) -> Evidence:
     # nothing else: the model, which cannot see why, is not asked to overrule them. Thanks and
     # praise look, word for word, like the mock thanks of sarcasm, and a polite complaint
     # shares its words with a rude one: only the lexicons can tell one from the other.
-    may_speak = (counted or not hits) and not COURTESY[lang].search(norm.text)
+    # A message of function words alone ("for everyone", "this is for all of you") gives the
+    # model no content word to judge: its letters would speak for the one common word.
+    may_speak = (
+        (counted or not hits)
+        and not COURTESY[lang].search(norm.text)
+        and has_content_word(norm.text, lang)
+    )
     return Evidence(
         hits, shouting_weight(text), may_speak, frozenset(features(norm.text)), norm.text
     )
