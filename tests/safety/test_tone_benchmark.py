@@ -328,32 +328,31 @@ def test_shipped_weights_are_what_training_on_the_dev_split_writes(tmp_path):
 
 
 @needs_sklearn
-def test_training_never_reads_the_test_split(tmp_path):
-    benchmark = _benchmark()
-    rows = benchmark.load()
-    marker = "zqxjkvtest"
-    poisoned = [
-        benchmark.Row(
-            f"t-{i}", f"{marker} {marker}x you", "en", True, ("insult",), "test", "family", "x"
-        )
-        for i in range(30)
-    ]
-    target = tmp_path / "weights.py"
-    benchmark.train(rows + poisoned, target)
-    assert marker not in target.read_text(encoding="utf-8")
-    shipped = ROOT / "src" / "accord" / "safety" / "tone" / "weights.py"
-    assert target.read_bytes() == shipped.read_bytes()
-
-
-@needs_sklearn
-def test_training_never_reads_the_held_out_set(tmp_path):
+@pytest.mark.parametrize(
+    ("marker", "id_prefix", "split", "source"),
+    [
+        # The test split of any set.
+        ("zqxjkvtest", "t-", "test", "x"),
+        # The held-out writers' set, its dev part included.
+        ("zqxjkvheld", "o-en-9", "dev", "fifteenth"),
+    ],
+)
+def test_training_never_reads_the_test_split_nor_the_held_out_set(
+    tmp_path, marker, id_prefix, split, source
+):
     benchmark = _benchmark()
     rows = benchmark.load()
     assert {row.source for row in rows} >= set(benchmark.HELD_OUT)
-    marker = "zqxjkvheld"
     poisoned = [
         benchmark.Row(
-            f"o-en-9{i}", f"{marker} you", "en", True, ("insult",), "dev", "family", "fifteenth"
+            f"{id_prefix}{i}",
+            f"{marker} {marker}x you",
+            "en",
+            True,
+            ("insult",),
+            split,
+            "family",
+            source,
         )
         for i in range(30)
     ]
