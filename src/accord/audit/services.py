@@ -16,8 +16,13 @@ from accord.core import clock
 _NO_ACTOR_ROLE = "system"
 
 
-def _lock_case_chain(case_id: uuid.UUID) -> None:
+def case_chain_lock(case_id: uuid.UUID) -> None:
     """Serialise appends to one case's chain until the surrounding transaction ends.
+
+    Every change to a case records an event in the change's transaction, so this is also the
+    case's one lock for writes whose checks read the case's state: taken before the checks, a
+    change is either seen by them or waits for the write to commit. Taking it again in the same
+    transaction is free of effect.
 
     PostgreSQL: a transaction-scoped advisory lock keyed by the case. SQLite: the settings open
     every transaction with BEGIN IMMEDIATE, which already holds the database's write lock.
@@ -56,7 +61,7 @@ def event_append(
     ):
         if not value or len(value) > limit:
             raise ValueError(f"{name} must be 1 to {limit} characters")
-    _lock_case_chain(case_id)
+    case_chain_lock(case_id)
     last = (
         AuditEvent.objects.filter(case_id=case_id)
         .order_by("-seq")
@@ -119,7 +124,7 @@ def checkpoint_create(*, case_id: uuid.UUID, reason: str) -> AuditCheckpoint:
     if not reason or len(reason) > 64:
         raise ValueError("reason must be 1 to 64 characters")
     with transaction.atomic():
-        _lock_case_chain(case_id)
+        case_chain_lock(case_id)
         hashes = entry_hashes(case_id)
         if not hashes:
             raise ValueError(f"case {case_id} has no audit events to checkpoint")

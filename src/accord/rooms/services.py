@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from accord.audit.chain import content_hash
 from accord.cases.models import Participant, Process, Side
 from accord.cases.selectors import departed_side_ids, standing_questions, standing_remember
-from accord.cases.services._audit import record
+from accord.cases.services._audit import case_lock, record
 from accord.cases.vocabulary import ProcessStatus, Role
 from accord.core import clock
 from accord.core.errors import AccordError, Conflict, Forbidden, InvalidInput
@@ -224,7 +224,8 @@ def message_post(
     party's post waits for the mediator (`HeldForReview`).
 
     This is the hot path of live rooms (benchmarks/realtime.py): the room is read once, locked,
-    and every check runs on that fresh copy inside the one transaction."""
+    and every check runs on that fresh copy inside the one transaction, under the case's lock
+    (`case_lock`), so no change to who may write commits between the checks and the post."""
     if not _KEY.match(client_key or ""):
         raise InvalidInput(_("A message needs a client key (1 to 64 letters, digits, -_.:)."))
     text = body.strip()
@@ -233,9 +234,12 @@ def message_post(
         locked = (
             Room.objects.select_for_update(of=("self",)).select_related("process").get(id=room.id)
         )
-        # Read under the room's lock, in one query: the writer as they stand now, what they
-        # already sent with this key (a resend; the rows themselves only then), and what the
-        # rule of who may write asks beyond their row (their standing in the process, a mute).
+        # A leaving, a removal or a mute that commits while this post is checked would
+        # otherwise let it land after them (PostgreSQL reads what committed before each query).
+        case_lock(locked.process.case_id)
+        # Read under the room's and the case's locks, in one query: the writer as they stand
+        # now, what they already sent with this key (a resend; the rows themselves only then),
+        # and what the rule of who may write asks beyond their row (their standing, a mute).
         questions = standing_questions(actor, locked.process)
         asked_of = actor
         actor = (
@@ -450,11 +454,6 @@ def relay_post(*, actor: Participant, release: Release, body: str = "", client_k
     Verbatim copies the words (and files); gist takes the mediator's own wording. Relaying
     anything not released, or revoked, is refused.
     """
-    actor, _target = _fresh(actor, release.target)
-    if actor.role not in _FACILITATORS:
-        raise Forbidden(_("Only the mediator carries messages between rooms."))
-    if not (can_view(actor, release) and can_post(actor, release.target)):
-        raise Forbidden(_("Only the mediator carries messages between rooms."))
     if not _KEY.match(client_key or ""):
         raise InvalidInput(_("A message needs a client key (1 to 64 letters, digits, -_.:)."))
     with transaction.atomic():
@@ -463,6 +462,15 @@ def relay_post(*, actor: Participant, release: Release, body: str = "", client_k
             .select_related("message__room__process", "target")
             .get(id=release.id)
         )
+        # The target room, then the case (the order a post takes them in): the mediator's
+        # place and the source side's standing are judged as they are at commit.
+        room = Room.objects.select_for_update(of=("self",)).get(id=locked.target_id)
+        case_lock(locked.message.room.process.case_id)
+        actor, target = _fresh(actor, room)
+        if actor.role not in _FACILITATORS:
+            raise Forbidden(_("Only the mediator carries messages between rooms."))
+        if not (can_view(actor, locked) and can_post(actor, target)):
+            raise Forbidden(_("Only the mediator carries messages between rooms."))
         # A resend of the same relay returns it, as a resend of a post does.
         existing = Message.objects.filter(
             author=actor, client_key=client_key, relay_of=locked

@@ -251,6 +251,16 @@ def configuration_confirm(
             == (choice.shuttle_only, choice.staggered, choice.support, choice.rescreen)
         ):
             return latest
+        pausing = choice.shuttle_only and process.status == ProcessStatus.ACTIVE
+        # The joint rooms to pause are locked before this records itself (the case's lock),
+        # in the order a post takes them: room, then case.
+        joints = list(
+            Room.objects.select_for_update(of=("self",)).filter(
+                process=process, kind=RoomKind.JOINT
+            )
+            if pausing
+            else []
+        )
         configuration = SafetyConfiguration.objects.create(
             process=process,
             confirmed_by=actor,
@@ -274,13 +284,12 @@ def configuration_confirm(
                 "responses": content_hash(",".join(based_on)),
             },
         )
-        if choice.shuttle_only and process.status == ProcessStatus.ACTIVE:
-            # Confirmed while the process is under way (answers given or changed after the
-            # start): the parties stop meeting in the joint room at once, in this same
-            # transaction; only the neutral writes there now, and it stays so while the
-            # measure holds (rooms' `room_pause` refuses to resume it).
-            for joint in Room.objects.filter(process=process, kind=RoomKind.JOINT):
-                room_pause(actor=actor, room=joint, paused=True)
+        # Confirmed while the process is under way (answers given or changed after the start):
+        # the parties stop meeting in the joint room at once, in this same transaction; only
+        # the neutral writes there now, and it stays so while the measure holds (rooms'
+        # `room_pause` refuses to resume it).
+        for joint in joints:
+            room_pause(actor=actor, room=joint, paused=True)
         _notify(
             {n.user_id for n in facilitators_of(process)},
             {"kind": "screening.confirmed", "process": str(process.id)},

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import models
 
-from accord.audit.services import event_append
+from accord.audit.services import case_chain_lock, event_append
 from accord.cases.models import Case, Participant
 from accord.realtime.groups import user_group
 from accord.realtime.publish import publish_on_commit
@@ -34,6 +34,17 @@ def record(
         object_id=str(obj.pk),
         payload=payload or {},
     )
+
+
+def case_lock(case_id: Any) -> None:
+    """Hold the case still for the rest of the transaction: take the lock that every change to
+    the case takes to record itself (PostgreSQL; SQLite transactions already take turns).
+
+    A write whose checks read who may do what (a post, a relay) takes it before the checks,
+    so a leaving, a removal or a move that commits meanwhile is either seen by them or waits
+    for the write. Take it after the rows the write locks first (a room, a release), as every
+    change here records itself last."""
+    case_chain_lock(case_id)
 
 
 def access_changed(case: Case) -> None:

@@ -53,9 +53,13 @@ def _conflict_with_a_side(case: Case, user_id: Any, role: str) -> str | None:
 
 
 def _locked(participant: Participant) -> Participant:
-    """Re-read under a row lock: racing calls queue, and checks never judge a stale copy."""
+    """Re-read under a row lock: racing calls queue, and checks never judge a stale copy.
+
+    The lock leaves the row's key alone (FOR NO KEY UPDATE): a post that holds its case's lock
+    (`case_lock`) and writes a row pointing at this person must not wait for it, or the two
+    would wait for each other."""
     return (
-        Participant.objects.select_for_update(of=("self",))
+        Participant.objects.select_for_update(of=("self",), no_key=True)
         .select_related("case", "side", "user")
         .get(id=participant.id)
     )
@@ -154,7 +158,7 @@ def invitation_accept(*, link: MagicLink, user: User) -> Participant:
     """
     participant_id = link.payload.get("participant")
     participant = (
-        Participant.objects.select_for_update(of=("self",))
+        Participant.objects.select_for_update(of=("self",), no_key=True)
         .select_related("case")
         .filter(id=participant_id)
         .first()

@@ -375,7 +375,7 @@ def _disqualify_collaborative_lawyers(
     if joined_by is not None:
         lawyers = lawyers.filter(joined_at__lte=joined_by)
     changed = False
-    for lawyer in lawyers.select_for_update(of=("self",)):
+    for lawyer in lawyers.select_for_update(of=("self",), no_key=True):
         lawyer.status = ParticipantStatus.REMOVED
         lawyer.disqualified = True
         lawyer.ended_at = clock.now()
