@@ -37,7 +37,11 @@ ninth alone and together, all together), never folded into it.
 Tune on the dev split only: ``--errors`` and ``--suggestions`` list dev messages and refuse the
 test split, whose figures are for reporting. ``--train`` refits the learned cue on the dev split
 and the everyday set (and nothing else), chooses its operating point on out-of-fold dev scores
-(see :func:`train`) and rewrites ``src/accord/safety/tone/weights.py``.
+(see :func:`train`) and rewrites ``src/accord/safety/tone/weights.py``. ``--curve`` scores the
+same dev messages the same way (each set by a learned cue refitted without it, as a new
+writer's would be) and prints what each operating point would cost: precision, recall and
+false alarms as the learned cue's ``confident`` is lowered (see :func:`curve`); it reads no
+test row and no row of the held-out set, and writes nothing.
 
 Usage (from the repository root)::
 
@@ -46,6 +50,7 @@ Usage (from the repository root)::
     .venv/bin/python benchmarks/tone.py --suggestions  # the rewrite of each flagged dev message
     .venv/bin/python benchmarks/tone.py --check        # exit 1 if the test goal is missed
     .venv/bin/python benchmarks/tone.py --train        # refit the learned cue on dev
+    .venv/bin/python benchmarks/tone.py --curve        # what recall costs on new writers (dev)
 """
 
 from __future__ import annotations
@@ -53,6 +58,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import re
 import statistics
 import sys
@@ -63,7 +69,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from accord.safety.tone import REASONS, ToneAssessment, assess, learned
-from accord.safety.tone.analysis import combined_score, evidence, primary_language
+from accord.safety.tone.analysis import (
+    MODEL,
+    Evidence,
+    combined_score,
+    evidence,
+    primary_language,
+)
 from accord.safety.tone.result import FLAG_THRESHOLD
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "tone"
@@ -441,6 +453,60 @@ def writer_folds(dev: Sequence[Row], everyday: int) -> list[str]:
     return [row.source for row in dev] + [sets[i % len(sets)] for i in range(everyday)]
 
 
+@dataclass(frozen=True)
+class OutOfFold:
+    """The learned cue's training examples and their leave-one-set-out scores.
+
+    ``dev`` (the labelled sets' dev rows, the held-out set left out, in file order) followed by
+    ``plain`` (the everyday civil rows) are the examples; ``found`` is their lexicon and
+    capitals evidence, ``examples`` what the model reads of them, and ``scores`` the log-odds
+    of each from a model fitted without its set (:func:`writer_folds`).
+    """
+
+    dev: tuple[Row, ...]
+    plain: tuple[Row, ...]
+    found: tuple[Evidence, ...]
+    examples: tuple[learned.Example, ...]
+    scores: tuple[float, ...]
+
+
+def out_of_fold_dev(rows: Sequence[Row], everyday: Sequence[Row] | None = None) -> OutOfFold:
+    """Score every training example by a model fitted without its set (``--train``, ``--curve``).
+
+    Reads the dev rows of the labelled sets but the held-out one (``HELD_OUT``) and the everyday
+    rows (``everyday``, by default ``everyday.jsonl``), and nothing else: no test row, no row
+    of the held-out set, whatever ``rows`` holds.
+    """
+    # The held-out set never enters training, its dev part included.
+    dev = tuple(row for row in rows if row.split == "dev" and row.source not in HELD_OUT)
+    plain = tuple(load_everyday() if everyday is None else everyday)
+    assert all(row.split == "dev" and not row.flagged for row in plain), "everyday: dev, civil"
+    training = dev + plain
+    assert all(row.split == "dev" and row.source not in HELD_OUT for row in training), (
+        "only dev rows of the labelled sets and everyday rows are read"
+    )
+    found = tuple(evidence(row.text, primary_language(row.lang)) for row in training)
+    examples: tuple[learned.Example, ...] = tuple(
+        (set(seen.features), row.flagged, row.reasons)
+        for row, seen in zip(training, found, strict=True)
+    )
+    scores = learned.out_of_fold(examples, groups=writer_folds(dev, len(plain)))
+    return OutOfFold(dev, plain, found, examples, tuple(scores))
+
+
+def supporting_threshold(
+    scores: Sequence[float], hostile: Sequence[bool], confident: float
+) -> float:
+    """``supporting`` as :func:`train` chooses it for a given ``confident`` (see there)."""
+    return min(
+        max(
+            learned.threshold_for(scores, hostile, learned.SUPPORTING_FALSE_ALARMS),
+            learned.LEAST_SUPPORTING,
+        ),
+        confident,
+    )
+
+
 def train(
     rows: Sequence[Row], target: Path = WEIGHTS, everyday: Sequence[Row] | None = None
 ) -> str:
@@ -479,30 +545,16 @@ def train(
     seventh set's), where neither the lexicons nor the model had seen the message: the fairest
     figure dev has; and the false alarms on the everyday messages. Returns a summary.
     """
-    # The held-out set never enters training, its dev part included.
-    dev = [row for row in rows if row.split == "dev" and row.source not in HELD_OUT]
-    plain = list(load_everyday() if everyday is None else everyday)
-    assert all(row.split == "dev" and not row.flagged for row in plain), "everyday: dev, civil"
+    oof = out_of_fold_dev(rows, everyday)
+    dev, plain, found, scores = oof.dev, oof.plain, oof.found, oof.scores
     training = dev + plain
-    found = [evidence(row.text, primary_language(row.lang)) for row in training]
-    examples = [
-        (set(seen.features), row.flagged, row.reasons)
-        for row, seen in zip(training, found, strict=True)
-    ]
     hostile = [row.flagged for row in training]
     firm = [firm_but_civil(row) for row in training]
-    scores = learned.out_of_fold(examples, groups=writer_folds(dev, len(plain)))
-    bias, weights, reasons = learned.fit(examples)
+    bias, weights, reasons = learned.fit(oof.examples)
     confident = learned.confident_threshold(
         scores, hostile, firm, [seen.learned_may_speak for seen in found]
     )
-    supporting = min(
-        max(
-            learned.threshold_for(scores, hostile, learned.SUPPORTING_FALSE_ALARMS),
-            learned.LEAST_SUPPORTING,
-        ),
-        confident,
-    )
+    supporting = supporting_threshold(scores, hostile, confident)
     point = learned.Model(bias, weights, reasons, supporting=supporting, confident=confident)
     flags = [
         combined_score(seen, point.weight(score)) >= FLAG_THRESHOLD
@@ -576,6 +628,298 @@ def train(
     )
 
 
+#: Where ``--curve`` prints a row whatever its figures (values of ``confident``, log-odds).
+CURVE_GRID = (4.0, 3.0, 2.5, 2.0, 1.75, 1.25, 1.0, 0.75, 0.5, 0.25, 0.0, -0.5, -1.0, -1.5, -2.0)
+#: The recall levels whose first row (the highest ``confident`` reaching them) ``--curve``
+#: prints, on the dev parts fresh to the lexicons.
+CURVE_RECALLS = (0.70, 0.75, 0.80, 0.85, 0.90, 0.95)
+#: The flag thresholds of the combined score ``--curve`` reads at the shipped ``confident``.
+CURVE_FLAG_THRESHOLDS = (0.6, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2, 0.1)
+
+
+def flag_levels(
+    found: Sequence[Evidence], scores: Sequence[float], supporting: float
+) -> list[float]:
+    """For each message, the highest ``confident`` at which the coach flags it.
+
+    ``scores`` are the learned cue's log-odds; ``supporting`` is where it starts to tip a
+    weak lexicon cue, held at or below ``confident`` as :func:`train` holds it. A message
+    flagged whatever ``confident`` is (a lexicon cue, capitals, or a weak cue tipped) gets
+    ``inf``; one never flagged (the learned cue kept silent and the lexicons short of the
+    threshold) gets ``-inf``; any other is flagged exactly when ``confident`` is at or below
+    its own log-odds. So the coach at ``confident`` = t flags the messages whose level is at
+    least t, and lowering t only ever adds flags: one number per message draws the curve.
+
+    >>> plain, insult = evidence("See you at six.", "en"), evidence("You idiot.", "en")
+    >>> flag_levels([plain, plain, insult], [1.3, -0.4, -2.0], supporting=0.7)
+    [1.3, -0.4, inf]
+    >>> flag_levels([evidence("Thanks so much for your help.", "en")], [5.0], supporting=0.7)
+    [-inf]
+    """
+    levels = []
+    for seen, log_odds in zip(found, scores, strict=True):
+        # confident above every score: the learned cue only tips (or is silent).
+        tipping = learned.Model(0.0, {}, {}, supporting=supporting, confident=math.inf)
+        # confident at the message's own log-odds: the learned cue may flag it alone.
+        alone = learned.Model(0.0, {}, {}, supporting=min(supporting, log_odds), confident=log_odds)
+        if combined_score(seen, tipping.weight(log_odds)) >= FLAG_THRESHOLD:
+            levels.append(math.inf)
+        elif combined_score(seen, alone.weight(log_odds)) >= FLAG_THRESHOLD:
+            levels.append(log_odds)
+        else:
+            levels.append(-math.inf)
+    return levels
+
+
+def sweep(
+    rows: Sequence[Row], levels: Sequence[float], thresholds: Iterable[float]
+) -> list[Reading]:
+    """The figures of ``rows`` when each message is flagged at ``threshold`` <= its level.
+
+    >>> rows = [Row(str(i), "x", "en", h, (), "dev", "family", "a") for i, h in
+    ...         enumerate([True, True, False, True, False])]
+    >>> [(r.tp, r.fp, r.recall) for r in sweep(rows, [3.0, 2.0, 1.0, 0.0, -1.0], [2.5, 0.5, -9])]
+    [(1, 0, 0.3333333333333333), (2, 1, 0.6666666666666666), (3, 2, 1.0)]
+    """
+    return [_reading(rows, [level >= threshold for level in levels]) for threshold in thresholds]
+
+
+def recall_threshold(rows: Sequence[Row], levels: Sequence[float], recall: float) -> float | None:
+    """The highest threshold at which recall over ``rows`` reaches ``recall``; None if none does.
+
+    >>> rows = [Row(str(i), "x", "en", h, (), "dev", "family", "a") for i, h in
+    ...         enumerate([True, True, False, True, False])]
+    >>> levels = [3.0, 2.0, 1.0, -math.inf, -1.0]
+    >>> recall_threshold(rows, levels, 0.6), recall_threshold(rows, levels, 0.9)
+    (2.0, None)
+    """
+    hostile = sorted(
+        (level for row, level in zip(rows, levels, strict=True) if row.flagged), reverse=True
+    )
+    needed = math.ceil(round(recall * len(hostile), 9))
+    if not hostile or needed > len(hostile):
+        return None
+    if needed == 0:
+        return math.inf
+    level = hostile[needed - 1]
+    return None if level == -math.inf else level
+
+
+def precision_threshold(
+    rows: Sequence[Row], levels: Sequence[float], precision: float
+) -> float | None:
+    """The highest threshold of the highest recall whose precision is at least ``precision``.
+
+    None if no threshold that flags anything keeps that precision.
+
+    >>> rows = [Row(str(i), "x", "en", h, (), "dev", "family", "a") for i, h in
+    ...         enumerate([True, False, True, True, False, True])]
+    >>> levels = [5.0, 4.0, 3.0, 2.0, 1.0, 0.0]
+    >>> precision_threshold(rows, levels, 0.75), precision_threshold(rows, levels, 0.5)
+    (2.0, 0.0)
+    >>> precision_threshold(rows, [4.0, 5.0, 3.0, 2.0, 1.0, 0.0], 0.9) is None
+    True
+    """
+    ranked = sorted(
+        ((level, row.flagged) for row, level in zip(rows, levels, strict=True)),
+        key=lambda pair: pair[0],
+        reverse=True,
+    )
+    best, best_tp, tp, fp, index = None, 0, 0, 0, 0
+    while index < len(ranked) and ranked[index][0] != -math.inf:
+        level = ranked[index][0]
+        while index < len(ranked) and ranked[index][0] == level:
+            tp += ranked[index][1]
+            fp += not ranked[index][1]
+            index += 1
+        if tp > best_tp and tp / (tp + fp) >= precision:
+            best, best_tp = level, tp
+    return best
+
+
+def curve(rows: Sequence[Row], everyday: Sequence[Row] | None = None) -> str:
+    """What each operating point of the learned cue would cost on a new writer: a report.
+
+    Every dev part (and every everyday message) is scored as :func:`train` scores it out of
+    fold (:func:`out_of_fold_dev`: the learned cue refitted without that set, on the other dev
+    parts and the everyday set; the lexicons as shipped), and never a test row nor a row of
+    the held-out set. The knob swept is ``confident``, from which the learned cue flags a
+    message alone: the combined score's flag threshold (0.5) cannot trade the learned cue's
+    recall finely, since the cue enters the score as 0, 0.2 or at least 0.5 (see
+    ``learned.Model.weight``); it is read apart, at the shipped ``confident``. ``supporting``
+    follows ``confident`` as :func:`train` sets it. Precision and recall are pooled over the
+    labelled dev parts fresh to the lexicons (the seventh and tenth to fourteenth sets': a new
+    writer for lexicons and learned cue alike) and over all of them (the lexicons in-sample on
+    ``LEXICON_SETS``); the everyday messages count in neither, only in their own column.
+    Precision is at the sets' mix (about one hostile message in two); the false-alarm shares
+    do not depend on it. Nothing is written.
+    """
+    oof = out_of_fold_dev(rows, everyday)
+    training = oof.dev + oof.plain
+    # The measurement reads what training reads, and nothing else.
+    assert all(row.split == "dev" and row.source not in HELD_OUT for row in training)
+    hostile = [row.flagged for row in training]
+    # supporting as train sets it, before it is held at or below confident.
+    supporting = supporting_threshold(oof.scores, hostile, math.inf)
+    levels = flag_levels(oof.found, oof.scores, supporting)
+    labelled = len(oof.dev)
+    dev, dev_levels = oof.dev, levels[:labelled]
+    fresh_index = [i for i, row in enumerate(dev) if row.source not in LEXICON_SETS]
+    fresh = [dev[i] for i in fresh_index]
+    fresh_levels = [dev_levels[i] for i in fresh_index]
+    plain, plain_levels = oof.plain, levels[labelled:]
+    rule = learned.confident_threshold(
+        oof.scores,
+        hostile,
+        [firm_but_civil(row) for row in training],
+        [seen.learned_may_speak for seen in oof.found],
+    )
+    finite = [level for level in levels if math.isfinite(level)]
+    floor = min(finite) if finite else 0.0
+    marks: dict[float, list[str]] = {}
+    for threshold in CURVE_GRID:
+        marks.setdefault(threshold, [])
+    marks.setdefault(MODEL.confident, []).append("shipped")
+    marks.setdefault(rule, []).append("rule of --train")
+    marks.setdefault(floor, []).append("lowest: the cue flags all it may")
+    reached: dict[float, float | None] = {}
+    for target in CURVE_RECALLS:
+        reached[target] = recall_threshold(fresh, fresh_levels, target)
+        at = reached[target]
+        if at is not None and math.isfinite(at):
+            marks.setdefault(at, []).append(f"fresh R first >= {target:.2f}")
+    precise = precision_threshold(fresh, fresh_levels, GOAL_PRECISION)
+    if precise is not None and math.isfinite(precise):
+        marks.setdefault(precise, []).append(f"fresh best R at P >= {GOAL_PRECISION:.2f}")
+    everywhere = recall_threshold(dev, dev_levels, GOAL_RECALL)
+    if everywhere is not None and math.isfinite(everywhere):
+        marks.setdefault(everywhere, []).append(f"all dev R first >= {GOAL_RECALL:.2f}")
+    thresholds = sorted(marks, reverse=True)
+    by_fresh = sweep(fresh, fresh_levels, thresholds)
+    by_dev = sweep(dev, dev_levels, thresholds)
+    by_plain = sweep(plain, plain_levels, thresholds)
+
+    def share(count: int, total: int) -> str:
+        return f"{count:>3}/{total:<4} {count / total if total else 0.0:6.1%}"
+
+    def cells(reading: Reading) -> str:
+        return (
+            f"{reading.precision:.3f} {reading.recall:.3f} {reading.tp:>4}/{reading.hostile:<4}"
+            f" FA {share(reading.fp, reading.civil)}"
+            f" firm {share(reading.firm_alarms, reading.firm)}"
+        )
+
+    lines = [
+        "== the learned cue's operating point on new writers (out of fold, dev parts only) ==",
+        f"each of the {len({row.source for row in dev})} labelled sets' dev parts scored by the"
+        f" learned cue refitted without it (on the other dev parts and the {len(plain)} everyday"
+        " messages, as --train fits it),",
+        "the everyday messages by the fold they are dealt to; the lexicons as shipped; no test"
+        " part and no message of the held-out set read.",
+        f"knob: confident (log-odds from which the learned cue flags alone); supporting"
+        f" min({supporting}, confident); flag threshold {FLAG_THRESHOLD}.",
+        f"fresh dev: the {len(fresh)} dev messages the lexicons were not written on (a new writer"
+        f" for lexicons and learned cue); all dev: the {len(dev)} dev messages (lexicons"
+        f" in-sample on the {len(LEXICON_SETS)} sets they were written on).",
+        "FA: civil messages flagged; firm: firm-but-civil ones; everyday: everyday messages"
+        " flagged (counted in neither precision).",
+        "",
+        f"{'confident':>9} | {'fresh dev: P':>12} {'R':>5} {'caught':>9} {'false alarms':>16}"
+        f" {'firm-but-civil':>20} | {'all dev: P':>10} {'R':>5} {'caught':>9}"
+        f" {'false alarms':>16} {'firm-but-civil':>20} | {'everyday':>16} |",
+    ]
+    for threshold, at_fresh, at_dev, at_plain in zip(
+        thresholds, by_fresh, by_dev, by_plain, strict=True
+    ):
+        note = ", ".join(marks[threshold])
+        lines.append(
+            f"{threshold:9.4f} |      {cells(at_fresh)} |    {cells(at_dev)} |"
+            f" {share(at_plain.fp, at_plain.civil)} | {note}"
+        )
+    lines.append("")
+    shipped = by_fresh[thresholds.index(MODEL.confident)]
+    for target in CURVE_RECALLS:
+        at = reached[target]
+        if at is None:
+            best = by_fresh[-1]
+            lines.append(
+                f"fresh dev recall never reaches {target:.2f}: at most {best.recall:.3f}"
+                f" ({best.tp} of {best.hostile}), the learned cue flagging all it may"
+            )
+        elif not math.isfinite(at):
+            lines.append(f"fresh dev recall is at least {target:.2f} whatever confident is")
+        elif target == GOAL_RECALL:
+            reading = by_fresh[thresholds.index(at)]
+            lines.append(
+                f"fresh dev recall first reaches {target:.2f} at confident {at:.4f}: P"
+                f" {reading.precision:.3f}, false alarms {reading.fp} of {reading.civil}"
+                f" ({reading.fp / reading.civil:.1%}; firm-but-civil {reading.firm_alarms} of"
+                f" {reading.firm}) against {shipped.fp} ({shipped.firm_alarms}) at the shipped"
+                f" {MODEL.confident} (P {shipped.precision:.3f}, R {shipped.recall:.3f})"
+            )
+    if precise is None:
+        lines.append(f"fresh dev precision is below {GOAL_PRECISION:.2f} at every confident")
+    elif math.isfinite(precise):
+        reading = by_fresh[thresholds.index(precise)]
+        lines.append(
+            f"at precision >= {GOAL_PRECISION:.2f}, fresh dev recall is at most"
+            f" {reading.recall:.3f} ({reading.tp} of {reading.hostile}; confident"
+            f" {precise:.4f}, P {reading.precision:.3f}): the goal, recall >= {GOAL_RECALL:.2f}"
+            f" at precision >= {GOAL_PRECISION:.2f}, is"
+            + (" " if reading.recall >= GOAL_RECALL else " not ")
+            + "within the learned cue's reach on new writers"
+        )
+    if rule != MODEL.confident:
+        lines.append(
+            f"note: the rule of --train gives confident {rule} on these scores, the shipped"
+            f" weights {MODEL.confident}: weights.py is not what --train writes today"
+        )
+    # Per set, at the shipped point and where fresh recall first reaches the goal.
+    goal_at = reached.get(GOAL_RECALL)
+    per_set = [("shipped", MODEL.confident)]
+    if goal_at is not None:
+        per_set.append((f"fresh R {GOAL_RECALL:.2f}", goal_at))
+    lines.append("")
+    lines.append("per set (each a writer, out of fold): recall, false alarms of civil")
+    for source in dict.fromkeys(row.source for row in dev):
+        index = [i for i, row in enumerate(dev) if row.source == source]
+        chosen = [dev[i] for i in index]
+        chosen_levels = [dev_levels[i] for i in index]
+        readings = sweep(chosen, chosen_levels, [at for _, at in per_set])
+        fresh_note = "" if source in LEXICON_SETS else " (fresh)"
+        lines.append(
+            f"  {source + fresh_note:<19}"
+            + "".join(
+                f" | {label}: R {reading.recall:.3f} ({reading.tp}/{reading.hostile}),"
+                f" FA {reading.fp}/{reading.civil}"
+                for (label, _), reading in zip(per_set, readings, strict=True)
+            )
+        )
+    # The other knob: the flag threshold of the combined score, at the shipped confident.
+    point = learned.Model(0.0, {}, {}, supporting=MODEL.supporting, confident=MODEL.confident)
+    combined = [
+        combined_score(seen, point.weight(log_odds))
+        for seen, log_odds in zip(oof.found, oof.scores, strict=True)
+    ]
+    fresh_scores = [combined[i] for i in fresh_index]
+    lines.append("")
+    lines.append(
+        f"the flag threshold of the combined score instead, at the shipped confident"
+        f" {MODEL.confident} (shipped threshold {FLAG_THRESHOLD}):"
+    )
+    for threshold, at_fresh, at_plain in zip(
+        CURVE_FLAG_THRESHOLDS,
+        sweep(fresh, fresh_scores, CURVE_FLAG_THRESHOLDS),
+        sweep(plain, combined[labelled:], CURVE_FLAG_THRESHOLDS),
+        strict=True,
+    ):
+        lines.append(
+            f"  {threshold:4.2f} | fresh dev: {cells(at_fresh)} |"
+            f" everyday {share(at_plain.fp, at_plain.civil)}"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=20, help="passes for the throughput run")
@@ -600,6 +944,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--dev-only", action="store_true", help="while tuning: do not score the test split at all"
     )
+    parser.add_argument(
+        "--curve",
+        action="store_true",
+        help=(
+            "print precision and recall of each operating point of the learned cue on dev parts"
+            " scored out of fold, each set as a new writer (never the test split, never the"
+            " held-out set; writes nothing), then stop"
+        ),
+    )
     args = parser.parse_args(argv)
 
     rows = load()
@@ -609,6 +962,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.train:
         print(train(rows))
+        return 0
+    if args.curve:
+        start = time.perf_counter()
+        print(curve(rows))
+        print(f"\n(--curve took {time.perf_counter() - start:.0f} s)")
         return 0
     if args.dev_only:
         # While tuning, the held-out set is not scored at all, not even its dev part.

@@ -19,17 +19,21 @@ apart.
 
 from __future__ import annotations
 
+import doctest
 import hashlib
 import importlib.util
 import json
+import math
 import sys
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from accord.safety.tone import REASONS, assess, learned
-from accord.safety.tone.analysis import combined_score, evidence, primary_language
+from accord.safety.tone import REASONS, ToneAssessment, assess, learned
+from accord.safety.tone.analysis import Evidence, combined_score, evidence, primary_language
 from accord.safety.tone.result import FLAG_THRESHOLD
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,7 +111,7 @@ REPEATED = {("g-fr-071", "h-fr-089"), ("c-en-188", "j-en-210"), ("b-fr-044", "k-
 CONTEXTS = {"family", "workplace", "commercial", "neighbour", "labour"}
 
 
-def _benchmark():
+def _benchmark() -> Any:
     """benchmarks/tone.py as a module (it is a script, not a package)."""
     spec = importlib.util.spec_from_file_location("tone_benchmark", ROOT / "benchmarks" / "tone.py")
     assert spec is not None and spec.loader is not None
@@ -327,23 +331,18 @@ def test_shipped_weights_are_what_training_on_the_dev_split_writes(tmp_path):
     assert target.read_bytes() == shipped.read_bytes()
 
 
-@needs_sklearn
-@pytest.mark.parametrize(
-    ("marker", "id_prefix", "split", "source"),
-    [
-        # The test split of any set.
-        ("zqxjkvtest", "t-", "test", "x"),
-        # The held-out writers' set, its dev part included.
-        ("zqxjkvheld", "o-en-9", "dev", "fifteenth"),
-    ],
-)
-def test_training_never_reads_the_test_split_nor_the_held_out_set(
-    tmp_path, marker, id_prefix, split, source
-):
-    benchmark = _benchmark()
-    rows = benchmark.load()
-    assert {row.source for row in rows} >= set(benchmark.HELD_OUT)
-    poisoned = [
+#: Rows that training and the curve must never read: (marker, id prefix, split, source).
+FORBIDDEN = [
+    # The test split of any set.
+    ("zqxjkvtest", "t-", "test", "x"),
+    # The held-out writers' set, its dev part included.
+    ("zqxjkvheld", "o-en-9", "dev", "fifteenth"),
+]
+
+
+def _poisoned(benchmark: Any, marker: str, id_prefix: str, split: str, source: str) -> list[Any]:
+    """30 hostile rows of ``split`` and ``source`` whose text carries ``marker``."""
+    return [
         benchmark.Row(
             f"{id_prefix}{i}",
             f"{marker} {marker}x you",
@@ -356,11 +355,140 @@ def test_training_never_reads_the_test_split_nor_the_held_out_set(
         )
         for i in range(30)
     ]
+
+
+@needs_sklearn
+@pytest.mark.parametrize(("marker", "id_prefix", "split", "source"), FORBIDDEN)
+def test_training_never_reads_the_test_split_nor_the_held_out_set(
+    tmp_path: Path, marker: str, id_prefix: str, split: str, source: str
+) -> None:
+    benchmark = _benchmark()
+    rows = benchmark.load()
+    assert {row.source for row in rows} >= set(benchmark.HELD_OUT)
+    poisoned = _poisoned(benchmark, marker, id_prefix, split, source)
     target = tmp_path / "weights.py"
     benchmark.train(rows + poisoned, target)
     assert marker not in target.read_text(encoding="utf-8")
     shipped = ROOT / "src" / "accord" / "safety" / "tone" / "weights.py"
     assert target.read_bytes() == shipped.read_bytes()
+
+
+@pytest.mark.parametrize(("marker", "id_prefix", "split", "source"), FORBIDDEN)
+def test_the_curve_never_reads_the_test_split_nor_the_held_out_set(
+    monkeypatch: pytest.MonkeyPatch, marker: str, id_prefix: str, split: str, source: str
+) -> None:
+    # --curve scores what training scores, through the same function: spied on here (the
+    # model's fits stubbed, so that the test is quick), it never sees a forbidden row.
+    benchmark = _benchmark()
+    rows = benchmark.load()
+    assert {row.source for row in rows} >= set(benchmark.HELD_OUT)
+    assert any(row.split == "test" for row in rows)
+    read_texts: list[str] = []
+    read_features: list[str] = []
+
+    def evidence_spy(text: str, lang: str) -> Evidence:
+        read_texts.append(text)
+        return evidence(text, lang)
+
+    def out_of_fold_stub(
+        examples: Sequence[learned.Example], folds: int = 5, groups: Sequence[str] | None = None
+    ) -> list[float]:
+        read_features.extend(feature for found, _, _ in examples for feature in found)
+        assert groups is not None and len(groups) == len(examples)  # folds are the sets
+        return [float(len(found) % 7) - 3.0 for found, _, _ in examples]
+
+    def combined_score_spy(found: Evidence, learned_weight: float) -> float:
+        read_texts.append(found.normalised)
+        return combined_score(found, learned_weight)
+
+    def assess_spy(text: str, lang: str = "en") -> ToneAssessment:
+        read_texts.append(text)
+        return assess(text, lang)
+
+    monkeypatch.setattr(benchmark, "evidence", evidence_spy)
+    monkeypatch.setattr(benchmark, "combined_score", combined_score_spy)
+    monkeypatch.setattr(benchmark, "assess", assess_spy)
+    monkeypatch.setattr(learned, "out_of_fold", out_of_fold_stub)
+    shipped = ROOT / "src" / "accord" / "safety" / "tone" / "weights.py"
+    before = (shipped.read_bytes(), shipped.stat().st_mtime_ns)
+    report = benchmark.curve(rows + _poisoned(benchmark, marker, id_prefix, split, source))
+    allowed = {
+        row.text for row in rows if row.split == "dev" and row.source not in benchmark.HELD_OUT
+    } | {row.text for row in benchmark.load_everyday()}
+    normalised = {seen.normalised for seen in benchmark.out_of_fold_dev(rows).found}
+    assert read_texts and set(read_texts) <= allowed | normalised
+    assert not any(marker in text for text in read_texts)
+    assert not any(marker in feature for feature in read_features)
+    assert "fourteenth" in report and "fifteenth" not in report
+    # A measurement only: nothing is written.
+    assert (shipped.read_bytes(), shipped.stat().st_mtime_ns) == before
+
+
+def _curve_rows(benchmark: Any, hostile: Sequence[bool]) -> list[Any]:
+    return [
+        benchmark.Row(f"s-{i}", "x", "en", flagged, (), "dev", "family", "a")
+        for i, flagged in enumerate(hostile)
+    ]
+
+
+def test_the_curve_sweep_counts_each_threshold() -> None:
+    benchmark = _benchmark()
+    hostile = [True, True, False, True, False, True, False, False]
+    levels = [math.inf, 2.0, 1.5, 1.0, 0.5, -math.inf, -1.0, -math.inf]
+    rows = _curve_rows(benchmark, hostile)
+    readings = benchmark.sweep(rows, levels, [3.0, 2.0, 1.0, 0.0, -5.0])
+    # (caught, false alarms) at each threshold: a message is flagged from its level down.
+    assert [(r.tp, r.fp) for r in readings] == [(1, 0), (2, 0), (3, 1), (3, 2), (3, 3)]
+    assert [r.recall for r in readings] == [0.25, 0.5, 0.75, 0.75, 0.75]
+    assert [round(r.precision, 3) for r in readings] == [1.0, 1.0, 0.75, 0.6, 0.5]
+    assert {(r.hostile, r.civil) for r in readings} == {(4, 4)}
+    # Recall first reaches 0.5 at 2.0 and 0.75 at 1.0; the fourth hostile message is never
+    # flagged, so 0.9 is out of reach; 0.25 is reached whatever the threshold.
+    assert benchmark.recall_threshold(rows, levels, 0.5) == 2.0
+    assert benchmark.recall_threshold(rows, levels, 0.75) == 1.0
+    assert benchmark.recall_threshold(rows, levels, 0.9) is None
+    assert benchmark.recall_threshold(rows, levels, 0.25) == math.inf
+    # The most recall at precision >= 0.75 is 0.75 (threshold 1.0); at 1.0, 0.5 (at 2.0).
+    assert benchmark.precision_threshold(rows, levels, 0.75) == 1.0
+    assert benchmark.precision_threshold(rows, levels, 1.0) == 2.0
+    assert benchmark.precision_threshold(_curve_rows(benchmark, [False]), [1.0], 0.5) is None
+
+
+def test_the_benchmark_doctests_pass() -> None:
+    # The curve's pure pieces (flag_levels, sweep, recall_threshold, precision_threshold) and
+    # the older helpers carry examples in their docstrings.
+    result = doctest.testmod(_benchmark())
+    assert result.attempted and not result.failed
+
+
+def test_the_curve_levels_are_the_coachs_own_rule() -> None:
+    # A message's level stands for the coach's verdict at every confident: flagged at t exactly
+    # when combined_score with the weight the model gives at (supporting, confident) = (min(s,
+    # t), t), as --train sets them, reaches the flag threshold.
+    benchmark = _benchmark()
+    texts = [
+        "See you at six.",
+        "You idiot.",
+        'Your "plan" is late.',
+        "Thanks so much for your help.",
+        "I'm not calling you a liar.",
+        "Did you even read it?",
+    ]
+    found = [evidence(text, "en") for text in texts]
+    scores = [-2.0, -0.5, 0.3, 0.7, 1.1, 2.4]
+    supporting = 0.7
+    for order in range(len(scores)):
+        rotated = scores[order:] + scores[:order]
+        levels = benchmark.flag_levels(found, rotated, supporting)
+        for confident in (-3.0, -2.0, -1.0, -0.5, 0.0, 0.3, 0.69, 0.7, 1.0, 1.1, 2.0, 3.0):
+            point = learned.Model(
+                0.0, {}, {}, supporting=min(supporting, confident), confident=confident
+            )
+            direct = [
+                combined_score(seen, point.weight(score)) >= FLAG_THRESHOLD
+                for seen, score in zip(found, rotated, strict=True)
+            ]
+            assert [level >= confident for level in levels] == direct, (order, confident)
 
 
 def test_training_folds_are_the_sets():
