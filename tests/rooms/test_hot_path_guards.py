@@ -11,12 +11,8 @@ stands."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from django.db import connection
 
-from accord.audit.models import AuditEvent
 from accord.cases import services as cases
 from accord.cases.selectors import participations
 from accord.cases.vocabulary import Role
@@ -26,6 +22,7 @@ from accord.rooms import services
 from accord.rooms.models import Message
 from accord.rooms.visibility import can_post, can_view
 from tests.cases.factories import join
+from tests.races import assert_not_after, leave, pause, race
 from tests.rooms import test_consumers as base
 from tests.rooms.factories import make_mediation, named, start_process
 from tests.rooms.test_consumers import frames, in_db, mediation, post, seqs
@@ -142,67 +139,25 @@ def test_a_post_checked_just_before_its_writer_left_does_not_land_after_the_leav
     monkeypatch, leaving
 ):
     """A withdrawn or removed writer cannot post, also when the leaving commits while their
-    post is between its check and its commit. message_post locks the room only: neither the
-    writer's row (participant_remove locks it) nor anything process_withdraw takes. SQLite
-    serialises the two (BEGIN IMMEDIATE), so this passes there; on PostgreSQL (READ
-    COMMITTED) it FAILS: the post lands after the leaving, in the room and in the audit chain
-    (run with DATABASE_URL=postgres://...)."""
+    post is being checked: message_post takes the case's lock after the room's and before
+    its checks, so the leaving waits or is seen. Under the room's lock alone, the post
+    landed after the leaving on PostgreSQL (SQLite's BEGIN IMMEDIATE serialised the two)."""
     med = make_mediation(sides=3)
     a = med.world.principals[0]
     joint = med.room("joint")
-    checked, left = threading.Event(), threading.Event()
-    real_tone = services._tone
-
-    def tone_after_the_check(actor, text):  # runs after can_post, before the row is written
-        checked.set()
-        left.wait(timeout=1)  # SQLite: the leaving waits for this transaction's write lock
-        return real_tone(actor, text)
-
-    monkeypatch.setattr(services, "_tone", tone_after_the_check)
-    outcome: dict[str, object] = {}
-
-    def write() -> None:
-        try:
-            outcome["message"] = services.message_post(
-                actor=a, room=joint, body="My side's real offer", client_key="race"
-            )
-        except Forbidden as refused:
-            outcome["refused"] = refused
-        except Exception as error:  # reported below
-            outcome["error"] = error
-        finally:
-            connection.close()
-
-    def leave() -> None:
-        try:
-            assert checked.wait(timeout=10)
-            if leaving == "withdraw":
-                cases.process_withdraw(actor=a, process=med.process)
-            else:
-                cases.participant_remove(actor=med.world.mediator, participant=a)
-        finally:
-            left.set()
-            connection.close()
-
-    threads = [threading.Thread(target=write), threading.Thread(target=leave)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    actions = list(
-        AuditEvent.objects.filter(case_id=med.world.case.id)
-        .order_by("seq")
-        .values_list("action", flat=True)
+    change, gone = leave(med, a, leaving)
+    # _tone runs after can_post, before the row is written.
+    paused = pause(monkeypatch, services, "_tone", before=True)
+    outcome = race(
+        lambda: services.message_post(
+            actor=a, room=joint, body="My side's real offer", client_key="race"
+        ),
+        change,
+        paused,
     )
-    gone = "process.side_left" if leaving == "withdraw" else "participant.removed"
-    assert "error" not in outcome, outcome
-    assert gone in actions
-    if "message" in outcome:
-        # Posted: it must precede the leaving, never follow it.
-        assert actions.index("message.posted") < actions.index(gone), (
-            f"posted after {gone}: {actions[-3:]}"
-        )
-    else:
+    # Posted: it must precede the leaving, never follow it. Else refused, and nothing written.
+    assert_not_after(med.world.case.id, outcome, "message.posted", gone, refusal=Forbidden)
+    if "first" not in outcome:
         assert written(joint) == []
 
 
@@ -210,60 +165,26 @@ def test_a_post_checked_just_before_its_writer_left_does_not_land_after_the_leav
 def test_a_relay_checked_just_before_its_source_side_left_does_not_land_after_the_leaving(
     monkeypatch,
 ):
-    """What a side released goes no further once the side has left. A relay checked just
-    before the side's withdrawal commits must not land after it: the relay takes the case's
-    lock before its checks, so the withdrawal waits, or is seen and the relay refused."""
+    """What a side released goes no further once the side has left, also when the
+    withdrawal commits while the relay is being checked: relay_post locks the release, the
+    target room, then the case, and re-reads the mediator, so the withdrawal waits, or is
+    seen and the relay refused."""
     med = make_mediation(sides=3)
     a = med.world.principals[0]
     caucus, joint = med.room("caucus:0"), med.room("joint")
     said = services.message_post(actor=a, room=caucus, body="We could accept 40k", client_key="s")
     release = services.release_grant(actor=a, message=said, mode="verbatim", target=joint)
-    checked, left = threading.Event(), threading.Event()
-    real_next_seq = services._next_seq
-
-    def number_after_the_checks(room):  # runs after every check of relay_post, before writing
-        checked.set()
-        left.wait(timeout=1)  # SQLite: the withdrawal waits for this transaction's write lock
-        return real_next_seq(room)
-
-    monkeypatch.setattr(services, "_next_seq", number_after_the_checks)
-    outcome: dict[str, object] = {}
-
-    def relay() -> None:
-        try:
-            outcome["relay"] = services.relay_post(
-                actor=med.world.mediator, release=release, client_key="carry"
-            )
-        except Conflict as refused:
-            outcome["refused"] = refused
-        except Exception as error:  # reported below
-            outcome["error"] = error
-        finally:
-            connection.close()
-
-    def leave() -> None:
-        try:
-            assert checked.wait(timeout=10)
-            cases.process_withdraw(actor=a, process=med.process)
-        finally:
-            left.set()
-            connection.close()
-
-    threads = [threading.Thread(target=relay), threading.Thread(target=leave)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    actions = list(
-        AuditEvent.objects.filter(case_id=med.world.case.id)
-        .order_by("seq")
-        .values_list("action", flat=True)
+    # _next_seq runs after every check of relay_post, before writing.
+    paused = pause(monkeypatch, services, "_next_seq", before=True)
+    outcome = race(
+        lambda: services.relay_post(actor=med.world.mediator, release=release, client_key="carry"),
+        lambda: cases.process_withdraw(actor=a, process=med.process),
+        paused,
     )
-    assert "error" not in outcome, outcome
-    assert "process.side_left" in actions
-    if "relay" in outcome:
-        assert actions.index("release.relayed") < actions.index("process.side_left"), actions[-3:]
-    else:
+    assert_not_after(
+        med.world.case.id, outcome, "release.relayed", "process.side_left", refusal=Conflict
+    )
+    if "first" not in outcome:
         assert written(joint) == []
 
 

@@ -196,7 +196,7 @@ def magic_link_consume(*, token: str, display_name: str | None = None) -> tuple[
     with transaction.atomic():
         link = magic_link_peek(token=token)
         # Lock the row: two clicks racing on one link must not both succeed.
-        link = MagicLink.objects.select_for_update(of=("self",)).get(id=link.id)
+        link = MagicLink.objects.select_for_update(of=("self",), no_key=True).get(id=link.id)
         if link.is_used():
             raise LinkProblem("used")
         user = link.user or user_by_email(link.email)

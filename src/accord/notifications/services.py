@@ -64,7 +64,7 @@ def digest_send(*, user: User) -> bool:
     record and the e-mail share one transaction, so a failed send is tried again next run.
     """
     with transaction.atomic():
-        person = User.objects.select_for_update().filter(id=user.id).first()
+        person = User.objects.select_for_update(no_key=True).filter(id=user.id).first()
         if person is None or not person.message_digest or not person.is_active:
             return False
         now = clock.now()

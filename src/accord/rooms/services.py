@@ -162,7 +162,11 @@ def _store_uploads(uploads: list[Upload]) -> list[_Stored]:
 
 
 def _next_seq(room: Room) -> tuple[Room, int]:
-    locked = Room.objects.select_for_update(of=("self",)).select_related("process").get(id=room.id)
+    locked = (
+        Room.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("process")
+        .get(id=room.id)
+    )
     locked.last_seq += 1
     locked.save(update_fields=["last_seq"])
     return locked, locked.last_seq
@@ -232,7 +236,9 @@ def message_post(
     files = uploads or []
     with transaction.atomic():
         locked = (
-            Room.objects.select_for_update(of=("self",)).select_related("process").get(id=room.id)
+            Room.objects.select_for_update(of=("self",), no_key=True)
+            .select_related("process")
+            .get(id=room.id)
         )
         # A leaving, a removal or a mute that commits while this post is checked would
         # otherwise let it land after them (PostgreSQL reads what committed before each query).
@@ -378,8 +384,27 @@ def release_grant(
     """A principal allows one of their side's private-session items to be shared.
 
     The target is the joint room or another side's private session of the same process.
+    Judged under the message's lock and the case's (`case_lock`): a party who left, or was
+    removed, while asking releases nothing.
     """
-    source = message.room
+    with transaction.atomic():
+        # A double submit (two identical requests at once) makes one release: the message is
+        # locked, and an identical open release is returned as it is.
+        Message.objects.select_for_update(of=("self",), no_key=True).filter(id=message.id).first()
+        case_lock(message.room.process.case_id)
+        actor, source = _fresh(actor, message.room)
+        return _release_grant(actor, message, source, mode, target, attachment)
+
+
+def _release_grant(
+    actor: Participant,
+    message: Message,
+    source: Room,
+    mode: str,
+    target: Room,
+    attachment: Attachment | None,
+) -> Release:
+    """`release_grant`'s checks and write, under its locks, on fresh copies."""
     if (
         actor.role != Role.PRINCIPAL
         or source.kind != RoomKind.CAUCUS
@@ -402,29 +427,25 @@ def release_grant(
         )
     if source.process.status != ProcessStatus.ACTIVE:
         raise Conflict(_("This process has ended."))
-    with transaction.atomic():
-        # A double submit (two identical requests at once) makes one release: the message is
-        # locked, and an identical open release is returned as it is.
-        Message.objects.select_for_update(of=("self",)).filter(id=message.id).first()
-        same = Release.objects.filter(
-            message=message,
-            attachment=attachment,
-            mode=mode,
-            target=target,
-            status=Release.Status.OPEN,
-        ).first()
-        if same is not None:
-            return same
-        release = Release.objects.create(
-            message=message, attachment=attachment, granted_by=actor, mode=mode, target=target
-        )
-        _audit(
-            actor,
-            "release.granted",
-            release,
-            {"message": str(message.id), "mode": mode, "target": str(target.id)},
-        )
-        publish_on_commit(room_group(source.id), {"type": "room.release", "id": str(release.id)})
+    same = Release.objects.filter(
+        message=message,
+        attachment=attachment,
+        mode=mode,
+        target=target,
+        status=Release.Status.OPEN,
+    ).first()
+    if same is not None:
+        return same
+    release = Release.objects.create(
+        message=message, attachment=attachment, granted_by=actor, mode=mode, target=target
+    )
+    _audit(
+        actor,
+        "release.granted",
+        release,
+        {"message": str(message.id), "mode": mode, "target": str(target.id)},
+    )
+    publish_on_commit(room_group(source.id), {"type": "room.release", "id": str(release.id)})
     return release
 
 
@@ -433,7 +454,7 @@ def release_revoke(*, actor: Participant, release: Release) -> Release:
     if actor.role != Role.PRINCIPAL or actor.side_id != release.granted_by.side_id:
         raise Forbidden(_("Only a party of the side that released it can take it back."))
     with transaction.atomic():
-        locked = Release.objects.select_for_update(of=("self",)).get(id=release.id)
+        locked = Release.objects.select_for_update(of=("self",), no_key=True).get(id=release.id)
         if locked.status == Release.Status.USED:
             raise Conflict(_("It has already been shared and can no longer be taken back."))
         if locked.status == Release.Status.REVOKED:
@@ -458,13 +479,13 @@ def relay_post(*, actor: Participant, release: Release, body: str = "", client_k
         raise InvalidInput(_("A message needs a client key (1 to 64 letters, digits, -_.:)."))
     with transaction.atomic():
         locked = (
-            Release.objects.select_for_update(of=("self",))
+            Release.objects.select_for_update(of=("self",), no_key=True)
             .select_related("message__room__process", "target")
             .get(id=release.id)
         )
         # The target room, then the case (the order a post takes them in): the mediator's
         # place and the source side's standing are judged as they are at commit.
-        room = Room.objects.select_for_update(of=("self",)).get(id=locked.target_id)
+        room = Room.objects.select_for_update(of=("self",), no_key=True).get(id=locked.target_id)
         case_lock(locked.message.room.process.case_id)
         actor, target = _fresh(actor, room)
         if actor.role not in _FACILITATORS:
@@ -531,8 +552,16 @@ def relay_post(*, actor: Participant, release: Release, body: str = "", client_k
 
 
 def _moderator(actor: Participant, room: Room) -> tuple[Participant, Room]:
+    """The room locked, then the case (`case_lock`), then the mediator as they stand: a
+    mediator removed meanwhile moderates nothing, and a held post approved here is judged as
+    its writer stands at commit."""
+    locked = (
+        Room.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("process")
+        .get(id=room.id)
+    )
+    case_lock(locked.process.case_id)
     actor = Participant.objects.select_related("user").get(id=actor.id)
-    locked = Room.objects.select_for_update(of=("self",)).select_related("process").get(id=room.id)
     if actor.role not in _FACILITATORS or not in_audience(actor, locked):
         raise Forbidden(_("Only the mediator moderates a room."))
     if locked.process.status != ProcessStatus.ACTIVE:
@@ -616,7 +645,7 @@ def participant_mute(
 def mute_lift(*, actor: Participant, mute: Mute) -> Mute:
     with transaction.atomic():
         actor, locked = _moderator(actor, mute.room)
-        current = Mute.objects.select_for_update(of=("self",)).get(id=mute.id)
+        current = Mute.objects.select_for_update(of=("self",), no_key=True).get(id=mute.id)
         if current.lifted_at is not None or current.until <= clock.now():
             raise Conflict(_("This mute has already ended."))
         current.lifted_at = clock.now()
@@ -629,7 +658,7 @@ def mute_lift(*, actor: Participant, mute: Mute) -> Mute:
 def _decide(actor: Participant, held: HeldMessage) -> tuple[Participant, Room, HeldMessage]:
     actor, locked = _moderator(actor, held.room)
     current = (
-        HeldMessage.objects.select_for_update(of=("self",))
+        HeldMessage.objects.select_for_update(of=("self",), no_key=True)
         .select_related("author__user")
         .get(id=held.id)
     )

@@ -537,6 +537,11 @@ def _still_asked() -> QuerySet[ResponseRequest]:
     )
 
 
+def request_stands(request: ResponseRequest) -> bool:
+    """Whether this request still stands (see `_still_asked`), as committed now."""
+    return _still_asked().filter(id=request.id).exists()
+
+
 def reminded(*, request: ResponseRequest, kind: str, recipient: Participant) -> bool:
     return ReminderSent.objects.filter(request=request, kind=kind, recipient=recipient).exists()
 

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from accord.audit.chain import content_hash
 from accord.cases.models import Participant, Process, Side
 from accord.cases.selectors import departed_side_ids
-from accord.cases.services._audit import record
+from accord.cases.services._audit import case_lock, record
 from accord.cases.vocabulary import ProcessStatus
 from accord.core import clock
 from accord.core.errors import Conflict, InvalidInput
@@ -61,6 +61,7 @@ from accord.safety.selectors import (
     members_asked,
     reminded,
     request_by_key,
+    request_stands,
     requests_due_soon,
     requests_overdue,
     screened_principals,
@@ -87,7 +88,11 @@ def _fresh_actor(actor: Participant) -> Participant:
 
 
 def _locked_process(process: Process) -> Process:
-    return Process.objects.select_for_update(of=("self",)).select_related("case").get(id=process.id)
+    return (
+        Process.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("case")
+        .get(id=process.id)
+    )
 
 
 def _audit(
@@ -255,7 +260,7 @@ def configuration_confirm(
         # The joint rooms to pause are locked before this records itself (the case's lock),
         # in the order a post takes them: room, then case.
         joints = list(
-            Room.objects.select_for_update(of=("self",)).filter(
+            Room.objects.select_for_update(of=("self",), no_key=True).filter(
                 process=process, kind=RoomKind.JOINT
             )
             if pausing
@@ -302,7 +307,7 @@ def configuration_confirm(
 
 def _locked_request(request: ResponseRequest) -> ResponseRequest:
     return (
-        ResponseRequest.objects.select_for_update(of=("self",))
+        ResponseRequest.objects.select_for_update(of=("self",), no_key=True)
         .select_related("process__case", "room__process__case", "asked_side", "asked_by__user")
         .get(id=request.id)
     )
@@ -332,12 +337,15 @@ def request_ask(
     if due_at.tzinfo is None:
         raise InvalidInput(_("Give the date with its time zone."), field="due_at")
     with transaction.atomic():
-        actor = _fresh_actor(actor)
+        # The room, then the case (`case_lock`), then the asker as they stand: a side that
+        # left while asking asks nothing.
         locked = (
-            Room.objects.select_for_update(of=("self",))
+            Room.objects.select_for_update(of=("self",), no_key=True)
             .select_related("process__case", "side")
             .get(id=room.id)
         )
+        case_lock(locked.process.case_id)
+        actor = _fresh_actor(actor)
         process = locked.process
         existing = request_by_key(asked_by=actor, client_key=client_key)
         if existing is not None:
@@ -474,9 +482,20 @@ def _remind_once(
     context: dict[str, object],
 ) -> bool:
     """Record then send one reminder in one transaction: a failed send rolls the record back
-    (tried again next run); a recorded one is never sent again."""
+    (tried again next run); a recorded one is never sent again.
+
+    A due-date reminder is asked again under the request's lock whether the request still
+    stands and the person is still asked (the lists were read before): a side that left
+    meanwhile is not reminded. The case's lock is not taken here, as the e-mail is sent
+    inside the transaction: a leaving that commits during the send itself is not seen."""
     with transaction.atomic():
-        ResponseRequest.objects.select_for_update(of=("self",)).filter(id=request.id).first()
+        ResponseRequest.objects.select_for_update(of=("self",), no_key=True).filter(
+            id=request.id
+        ).first()
+        if kind == ReminderKind.DUE_SOON and not (
+            request_stands(request) and person.id in {p.id for p in members_asked(request)}
+        ):
+            return False
         if reminded(request=request, kind=kind, recipient=person):
             return False
         try:
@@ -514,11 +533,11 @@ def reminders_send(*, now: dt.datetime | None = None) -> RemindersResult:
                 reminded_count += 1
     for request in requests_overdue(now=moment):
         with transaction.atomic():
+            # The request, then the case: a side that left meanwhile is not recorded as not
+            # answering (the list was read before).
             locked = _locked_request(request)
-            if (
-                locked.status != RequestStatus.OPEN
-                or NonResponse.objects.filter(request=locked).exists()
-            ):
+            case_lock(locked.process.case_id)
+            if not request_stands(locked) or NonResponse.objects.filter(request=locked).exists():
                 continue
             record = NonResponse.objects.create(request=locked)
             _audit(

@@ -93,7 +93,7 @@ def attempt_certificate_issue(*, actor: Participant, process: Process) -> Attemp
     """
     with transaction.atomic():
         process = (
-            Process.objects.select_for_update(of=("self",))
+            Process.objects.select_for_update(of=("self",), no_key=True)
             .select_related("case")
             .get(id=process.id)
         )

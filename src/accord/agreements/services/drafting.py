@@ -33,13 +33,17 @@ def _fresh(actor: Participant) -> Participant:
 
 
 def _locked_process(process: Process) -> Process:
-    return Process.objects.select_for_update(of=("self",)).select_related("case").get(id=process.id)
+    return (
+        Process.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("case")
+        .get(id=process.id)
+    )
 
 
 def _locked_agreement(agreement: Agreement) -> Agreement:
     """Re-read under a row lock: a racing version, signature or completion queues here."""
     return (
-        Agreement.objects.select_for_update(of=("self",))
+        Agreement.objects.select_for_update(of=("self",), no_key=True)
         .select_related("process__case")
         .get(id=agreement.id)
     )
@@ -249,7 +253,7 @@ def arbitration_agreement_write(
         check_draft(actor, process, kind)
         text = clean_body(body)
         agreement = (
-            Agreement.objects.select_for_update(of=("self",))
+            Agreement.objects.select_for_update(of=("self",), no_key=True)
             .select_related("process__case")
             .filter(process=process, kind=kind)
             .first()

@@ -42,7 +42,8 @@ from accord.agreements.vocabulary import (
     AgreementStatus,
 )
 from accord.audit.services import checkpoint_create
-from accord.cases.models import Participant
+from accord.cases.models import Participant, Process
+from accord.cases.services._audit import case_lock
 from accord.core import clock
 from accord.core.errors import Conflict, Forbidden, InvalidInput
 
@@ -58,7 +59,7 @@ def _fresh_version(version: AgreementVersion) -> AgreementVersion:
 
 
 def _lock(agreement: Agreement) -> None:
-    Agreement.objects.select_for_update(of=("self",)).filter(id=agreement.id).first()
+    Agreement.objects.select_for_update(of=("self",), no_key=True).filter(id=agreement.id).first()
 
 
 def _clean_ip(value: str | None) -> str | None:
@@ -146,8 +147,16 @@ def signature_add(
         raise Forbidden(_("Your place in this case is not in effect yet."))
     method = step_up_verify(user=user, proof=step_up)
     with transaction.atomic():
-        _lock(judged.version.agreement)
-        judged = _judge(actor, version, principal)  # again, under the lock
+        # The process row, the agreement, then the case (`case_lock`), in the order the
+        # process's own transitions take them: a withdrawal or the removal of the advocate
+        # signing that commits meanwhile is seen by the second judgement, or waits for it.
+        agreement_row = judged.version.agreement
+        Process.objects.select_for_update(of=("self",), no_key=True).filter(
+            id=agreement_row.process_id
+        ).first()
+        _lock(agreement_row)
+        case_lock(agreement_row.process.case_id)
+        judged = _judge(actor, version, principal)  # again, under the locks
         agreement = judged.version.agreement
         consent_row = judged.consent
         if consent_row is None:
@@ -263,7 +272,7 @@ def signing_authority_revoke(
         _lock(version.agreement)
         actor = _fresh(actor)
         authority = (
-            SigningAuthority.objects.select_for_update(of=("self",))
+            SigningAuthority.objects.select_for_update(of=("self",), no_key=True)
             .filter(
                 version=version, principal=actor, advocate_id=advocate.id, revoked_at__isnull=True
             )

@@ -25,6 +25,7 @@ from accord.audit.chain import canonical_json, content_hash
 from accord.audit.services import checkpoint_create
 from accord.cases.models import Participant, Process
 from accord.cases.services import process_end
+from accord.cases.services._audit import case_lock
 from accord.cases.vocabulary import Outcome
 from accord.core import clock
 from accord.core.errors import Conflict, Forbidden, InvalidInput
@@ -145,7 +146,7 @@ def award_draft(
     cleaned = _clean_decisions(terms, decisions)
     with transaction.atomic():
         process = (
-            Process.objects.select_for_update(of=("self",))
+            Process.objects.select_for_update(of=("self",), no_key=True)
             .select_related("case")
             .get(id=process.id)
         )
@@ -259,7 +260,13 @@ def award_issue(
         raise Forbidden(_("Your place in this case is not in effect yet."))
     method = step_up_verify(user=actor.user, proof=step_up)
     with transaction.atomic():
-        Process.objects.select_for_update(of=("self",)).filter(id=award.process_id).first()
+        case_id = (
+            Process.objects.select_for_update(of=("self",), no_key=True)
+            .values_list("case_id", flat=True)
+            .get(id=award.process_id)
+        )
+        # Then the case (`case_lock`): an arbitrator removed meanwhile issues nothing.
+        case_lock(case_id)
         actor, award = _judge_issue(actor, award)
         award.status = AwardStatus.ISSUED
         award.issued_at = clock.now()

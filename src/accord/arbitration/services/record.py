@@ -47,7 +47,11 @@ def _fresh(actor: Participant) -> Participant:
 
 def _locked(process: Process) -> Process:
     """Lock the arbitration row: a filing races neither a closing nor the award."""
-    return Process.objects.select_for_update(of=("self",)).select_related("case").get(id=process.id)
+    return (
+        Process.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("case")
+        .get(id=process.id)
+    )
 
 
 def _state_of(

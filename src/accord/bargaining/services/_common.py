@@ -20,7 +20,7 @@ from accord.bargaining.selectors import (
     takes_part,
 )
 from accord.cases.models import Participant, Process
-from accord.cases.services._audit import record
+from accord.cases.services._audit import case_lock, record
 from accord.cases.vocabulary import ParticipantStatus
 from accord.core.errors import Forbidden, InvalidInput
 from accord.realtime.groups import user_group
@@ -56,9 +56,25 @@ def fresh(actor: Participant) -> Participant:
     return Participant.objects.select_related("case", "side", "user").get(id=actor.id)
 
 
-def locked_process(process: Process) -> Process:
+def process_row_locked(process: Process) -> Process:
     """Lock the process row: bargaining writes of one process are serialised on it."""
-    return Process.objects.select_for_update(of=("self",)).select_related("case").get(id=process.id)
+    return (
+        Process.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("case")
+        .get(id=process.id)
+    )
+
+
+def locked_process(process: Process) -> Process:
+    """Lock the process row, then the case (`case_lock`): a removal or a leaving that
+    commits meanwhile is seen by the checks that follow, or waits for this write.
+
+    A write that then posts (`message_post`, `release_grant`) locks the process row only
+    (`process_row_locked`): those lock their own rows before the case, and taking the case
+    first would cross a post that holds the room and waits for the case."""
+    locked = process_row_locked(process)
+    case_lock(locked.case_id)
+    return locked
 
 
 def side_of(actor: Participant) -> uuid.UUID:

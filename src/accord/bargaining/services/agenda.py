@@ -230,7 +230,7 @@ def issue_settle(*, actor: Participant, issue: AgendaIssue, include: bool) -> Ag
         locked_process(issue.process)
         actor = fresh(actor)
         issue = (
-            AgendaIssue.objects.select_for_update(of=("self",))
+            AgendaIssue.objects.select_for_update(of=("self",), no_key=True)
             .select_related("process__case")
             .get(id=issue.id)
         )
@@ -302,7 +302,7 @@ def _recount(issue: AgendaIssue) -> bool:
 
 def _locked_issue(issue: AgendaIssue) -> AgendaIssue:
     return (
-        AgendaIssue.objects.select_for_update(of=("self",))
+        AgendaIssue.objects.select_for_update(of=("self",), no_key=True)
         .select_related("process__case")
         .get(id=issue.id)
     )

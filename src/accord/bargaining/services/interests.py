@@ -30,6 +30,7 @@ from accord.bargaining.services._common import (
     fresh,
     locked_process,
     notify,
+    process_row_locked,
     side_of,
 )
 from accord.bargaining.vocabulary import (
@@ -81,7 +82,7 @@ def interest_record(
     process = issue.process
     rooms_ensure(process=process)
     with transaction.atomic():
-        process, actor = locked_process(process), fresh(actor)
+        process, actor = process_row_locked(process), fresh(actor)
         check_side_act(actor, process)
         issue = AgendaIssue.objects.get(id=issue.id)
         if issue.state != AgendaState.ON_AGENDA:
@@ -137,7 +138,7 @@ def interest_share(*, actor: Participant, interest: Interest, mode: str, target:
     private-session item (the rooms' service checks who may and where to). A double submit
     returns the one release."""
     with transaction.atomic():
-        process = locked_process(interest.issue.process)
+        process = process_row_locked(interest.issue.process)
         before = _ground(process)
         release = release_grant(actor=actor, message=interest.message, mode=mode, target=target)
         _tell_common_ground(process, before, also=[interest.side_id])
@@ -164,10 +165,10 @@ def interest_share_joint(*, actor: Participant, interest: Interest) -> InterestS
     speaks for it there); it cannot be taken back, as nothing said is. A second submit
     returns the first share."""
     with transaction.atomic():
-        process = locked_process(interest.issue.process)
+        process = process_row_locked(interest.issue.process)
         actor = fresh(actor)
         interest = (
-            Interest.objects.select_for_update(of=("self",))
+            Interest.objects.select_for_update(of=("self",), no_key=True)
             .select_related("issue__process__case", "message__room__process__case", "side")
             .get(id=interest.id)
         )
@@ -258,7 +259,7 @@ def link_decide(
         before = _ground(locked_process(link.process))
         actor = fresh(actor)
         link = (
-            InterestLink.objects.select_for_update(of=("self",))
+            InterestLink.objects.select_for_update(of=("self",), no_key=True)
             .select_related("process__case")
             .get(id=link.id)
         )

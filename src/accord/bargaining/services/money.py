@@ -230,7 +230,7 @@ def bidding_propose(
 
 def _locked_bidding(bidding: BlindBidding) -> BlindBidding:
     return (
-        BlindBidding.objects.select_for_update(of=("self",))
+        BlindBidding.objects.select_for_update(of=("self",), no_key=True)
         .select_related("issue__process__case", "payer", "claimant")
         .get(id=bidding.id)
     )
@@ -461,7 +461,7 @@ def _resolve(proposal: MediatorsProposal, actor: Participant | None) -> None:
 
 def _locked_proposal(proposal: MediatorsProposal) -> MediatorsProposal:
     return (
-        MediatorsProposal.objects.select_for_update(of=("self",))
+        MediatorsProposal.objects.select_for_update(of=("self",), no_key=True)
         .select_related("process__case")
         .get(id=proposal.id)
     )
@@ -512,7 +512,7 @@ def proposals_close_due(*, process: Process) -> int:
         with transaction.atomic():
             locked_process(process)
             proposal = (
-                MediatorsProposal.objects.select_for_update(of=("self",))
+                MediatorsProposal.objects.select_for_update(of=("self",), no_key=True)
                 .select_related("process__case")
                 .get(id=proposal_id)
             )

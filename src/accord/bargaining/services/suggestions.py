@@ -221,7 +221,7 @@ def suggestions_compute(*, run_id: uuid.UUID) -> SuggestionRun:
         )
     with transaction.atomic():
         locked_process(process)
-        locked = SuggestionRun.objects.select_for_update(of=("self",)).get(id=run.id)
+        locked = SuggestionRun.objects.select_for_update(of=("self",), no_key=True).get(id=run.id)
         SuggestedPackage.objects.bulk_create(rows)
         locked.status = RunStatus.DONE
         locked.progress = 100

@@ -128,7 +128,9 @@ def side_add(*, actor: Participant, case: Case, label: str) -> Side:
     check_manage_case(actor, case)
     clean = _clean_label(label)
     with transaction.atomic():
-        existing = list(case.sides.select_for_update(of=("self",)).order_by("position"))
+        existing = list(
+            case.sides.select_for_update(of=("self",), no_key=True).order_by("position")
+        )
         if any(s.label.casefold() == clean.casefold() for s in existing):
             raise Conflict(_("This case already has a side with that name."), field="label")
         if len(existing) >= MAX_SIDES:

@@ -24,7 +24,7 @@ from accord.cases.selectors import (
     med_arb_consented_side_ids,
     sides_of,
 )
-from accord.cases.services._audit import access_changed, record
+from accord.cases.services._audit import access_changed, case_lock, record
 from accord.cases.vocabulary import NEUTRAL_ROLES, SIDE_ROLES, ParticipantStatus, Role
 from accord.core import clock
 from accord.core.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -55,9 +55,11 @@ def _conflict_with_a_side(case: Case, user_id: Any, role: str) -> str | None:
 def _locked(participant: Participant) -> Participant:
     """Re-read under a row lock: racing calls queue, and checks never judge a stale copy.
 
-    The lock leaves the row's key alone (FOR NO KEY UPDATE): a post that holds its case's lock
-    (`case_lock`) and writes a row pointing at this person must not wait for it, or the two
-    would wait for each other."""
+    The case's lock (`case_lock`) is taken first, as every write in a case takes it before
+    any participant row (ending collaborative law records itself, then locks the lawyers);
+    the row lock leaves the key alone (FOR NO KEY UPDATE): a post holding the case's lock
+    writes rows pointing at this person and must not wait for it."""
+    case_lock(participant.case_id)
     return (
         Participant.objects.select_for_update(of=("self",), no_key=True)
         .select_related("case", "side", "user")
@@ -82,6 +84,23 @@ def participant_invite(
     """
     if role not in Role.values:
         raise InvalidInput(_("Unknown role."), field="role")
+    with transaction.atomic():
+        # Judged under the case's lock: two parties appointing the first mediator at once
+        # appoint one, and a double submit invites once.
+        case_lock(case.id)
+        actor = Participant.objects.select_related("case", "side", "user").get(id=actor.id)
+        return _invite(actor, case, email, role, side, send_email)
+
+
+def _invite(
+    actor: Participant,
+    case: Case,
+    email: str,
+    role: str,
+    side: Side | None,
+    send_email: bool,
+) -> tuple[Participant, IssuedLink]:
+    """`participant_invite`'s checks and write, under the case's lock."""
     check_invite(actor, case, role, side.id if side else None)
     if role in SIDE_ROLES and (side is None or side.case_id != case.id):
         raise InvalidInput(_("Say which side this person is on."), field="side")
@@ -109,45 +128,44 @@ def participant_invite(
         reason = _conflict_with_a_side(case, user.id, role)
         if reason:
             raise Forbidden(reason)
-    with transaction.atomic():
-        participant = Participant.objects.create(
-            case=case,
-            email=address,
-            role=role,
-            side=side,
-            status=ParticipantStatus.INVITED,
-            invited_by=actor,
-        )
-        issued = magic_link_issue(
-            purpose=MagicLinkPurpose.INVITATION,
-            email=address,
-            created_by=actor.user,
-            next_url=f"/cases/{case.id}/",
-            payload={"kind": "case", "participant": str(participant.id)},
-        )
-        record(
-            case=case,
-            actor=actor,
-            action="participant.invited",
-            obj=participant,
-            payload={
-                "role": role,
-                "side": str(side.id) if side else None,
-                "email": content_hash(address),
-            },
-        )
-        if send_email:
-            transaction.on_commit(
-                lambda: magic_link_send(
-                    issued=issued,
-                    subject=_("You are invited to a case on Accord"),
-                    intro=_("%(name)s invited you to take part in a case on Accord as %(role)s.")
-                    % {
-                        "name": actor.user.display_name if actor.user else "",
-                        "role": Role(role).label,
-                    },
-                )
+    participant = Participant.objects.create(
+        case=case,
+        email=address,
+        role=role,
+        side=side,
+        status=ParticipantStatus.INVITED,
+        invited_by=actor,
+    )
+    issued = magic_link_issue(
+        purpose=MagicLinkPurpose.INVITATION,
+        email=address,
+        created_by=actor.user,
+        next_url=f"/cases/{case.id}/",
+        payload={"kind": "case", "participant": str(participant.id)},
+    )
+    record(
+        case=case,
+        actor=actor,
+        action="participant.invited",
+        obj=participant,
+        payload={
+            "role": role,
+            "side": str(side.id) if side else None,
+            "email": content_hash(address),
+        },
+    )
+    if send_email:
+        transaction.on_commit(
+            lambda: magic_link_send(
+                issued=issued,
+                subject=_("You are invited to a case on Accord"),
+                intro=_("%(name)s invited you to take part in a case on Accord as %(role)s.")
+                % {
+                    "name": actor.user.display_name if actor.user else "",
+                    "role": Role(role).label,
+                },
             )
+        )
     return participant, issued
 
 
@@ -157,6 +175,12 @@ def invitation_accept(*, link: MagicLink, user: User) -> Participant:
     Runs inside the link's transaction: if joining is refused, the link stays unused.
     """
     participant_id = link.payload.get("participant")
+    # The case's lock before the person's row, in the order every write in a case takes them.
+    case_id = (
+        Participant.objects.filter(id=participant_id).values_list("case_id", flat=True).first()
+    )
+    if case_id is not None:
+        case_lock(case_id)
     participant = (
         Participant.objects.select_for_update(of=("self",), no_key=True)
         .select_related("case")
@@ -345,7 +369,7 @@ def med_arb_consent_give(*, actor: Participant) -> MedArbConsent:
         if side is None:
             raise Forbidden(_("Only a party can consent to med-arb for their side."))
         # Lock the side so two parties of one side cannot both consent at once.
-        Side.objects.select_for_update(of=("self",)).filter(id=side.id).first()
+        Side.objects.select_for_update(of=("self",), no_key=True).filter(id=side.id).first()
         if MedArbConsent.objects.filter(case=actor.case, side=side).exists():
             raise Conflict(_("Your side has already consented to med-arb."))
         consent = MedArbConsent.objects.create(

@@ -45,7 +45,7 @@ from accord.cases.selectors import (
     remaining_sides,
     sides_of,
 )
-from accord.cases.services._audit import access_changed, record
+from accord.cases.services._audit import access_changed, case_lock, record
 from accord.cases.vocabulary import (
     Leaving,
     Outcome,
@@ -62,8 +62,16 @@ CONFIDENTIALITY_TERMS_VERSION = "confidentiality-terms-v1"
 
 def _locked(process: Process) -> Process:
     """Re-read the process under a row lock so two racing transitions cannot both apply,
-    and so the checks never judge a stale copy."""
-    return Process.objects.select_for_update(of=("self",)).select_related("case").get(id=process.id)
+    then take the case's lock (`case_lock`), so the checks never judge a stale copy: a
+    removal that commits meanwhile (an advocate consenting for a client who just dismissed
+    them) is seen by them, or waits for this write."""
+    locked = (
+        Process.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("case")
+        .get(id=process.id)
+    )
+    case_lock(locked.case_id)
+    return locked
 
 
 def _fresh(actor: Participant) -> Participant:
@@ -115,7 +123,10 @@ def process_propose(
     if len(reference) > 100:
         raise InvalidInput(_("Keep the reference under 100 characters."), field="court_reference")
     with transaction.atomic():
-        Case.objects.select_for_update(of=("self",)).filter(id=case.id).first()
+        Case.objects.select_for_update(of=("self",), no_key=True).filter(id=case.id).first()
+        case_lock(case.id)
+        actor = _fresh(actor)
+        check_propose_process(actor, case)  # again, as they stand under the case's lock
         if proposed_process(case) is not None:
             raise Conflict(_("Another process is already proposed: answer it first."))
         current = follows or active_process(case) or last_process(case)
