@@ -45,7 +45,9 @@ from accord.audit.models import AuditEvent
 from accord.cases import services as cases
 from accord.cases.models import Participant
 from accord.core.errors import AccordError
-from tests.rooms.factories import Mediation
+from accord.rooms import services as rooms
+from accord.rooms.models import Message, Room
+from tests.rooms.factories import Mediation, make_mediation
 
 WAIT = 1.0  # seconds a paused service waits for the change (see the module's docstring)
 START = 10.0  # seconds the change waits for the service to reach its pause
@@ -175,3 +177,20 @@ def leave(med: Mediation, person: Participant, how: str) -> tuple[Callable[[], o
         return cases.participant_remove(actor=med.world.mediator, participant=person)
 
     return change, ("process.side_left" if how == "withdraw" else "participant.removed")
+
+
+@dataclass(frozen=True)
+class Said:
+    """A three-side mediation whose first party said something in their private session."""
+
+    med: Mediation
+    party: Participant
+    joint: Room
+    message: Message
+
+
+def said_in_private(words: str = "We could accept 40k") -> Said:
+    med = make_mediation(sides=3)
+    party = med.world.principals[0]
+    message = rooms.message_post(actor=party, room=med.room("caucus:0"), body=words, client_key="s")
+    return Said(med, party, med.room("joint"), message)

@@ -22,7 +22,7 @@ from accord.rooms import services
 from accord.rooms.models import Message
 from accord.rooms.visibility import can_post, can_view
 from tests.cases.factories import join
-from tests.races import assert_not_after, leave, pause, race
+from tests.races import assert_not_after, leave, pause, race, said_in_private
 from tests.rooms import test_consumers as base
 from tests.rooms.factories import make_mediation, named, start_process
 from tests.rooms.test_consumers import frames, in_db, mediation, post, seqs
@@ -169,10 +169,8 @@ def test_a_relay_checked_just_before_its_source_side_left_does_not_land_after_th
     withdrawal commits while the relay is being checked: relay_post locks the release, the
     target room, then the case, and re-reads the mediator, so the withdrawal waits, or is
     seen and the relay refused."""
-    med = make_mediation(sides=3)
-    a = med.world.principals[0]
-    caucus, joint = med.room("caucus:0"), med.room("joint")
-    said = services.message_post(actor=a, room=caucus, body="We could accept 40k", client_key="s")
+    s = said_in_private()
+    med, a, joint, said = s.med, s.party, s.joint, s.message
     release = services.release_grant(actor=a, message=said, mode="verbatim", target=joint)
     # _next_seq runs after every check of relay_post, before writing.
     paused = pause(monkeypatch, services, "_next_seq", before=True)

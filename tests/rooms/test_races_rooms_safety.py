@@ -26,7 +26,7 @@ from accord.rooms.models import HeldMessage, Message, Mute, Release
 from accord.safety import services as safety
 from accord.safety.models import NonResponse, ResponseRequest
 from tests.cases.factories import appoint
-from tests.races import actions, assert_not_after, leave, pause, race
+from tests.races import actions, assert_not_after, leave, pause, race, said_in_private
 from tests.rooms.factories import make_mediation
 
 HOSTILE = "You are an idiot and a liar, you always do this!!!"
@@ -44,10 +44,8 @@ def test_a_release_granted_as_its_granter_left_does_not_land_after_the_leaving(
     judges the granter afresh under the message's lock and the case's, so the leaving
     waits or is seen. It checked them before its transaction, and the release landed after
     the leaving on both databases."""
-    med = make_mediation(sides=3)
-    a = med.world.principals[0]
-    caucus, joint = med.room("caucus:0"), med.room("joint")
-    said = services.message_post(actor=a, room=caucus, body="We could accept 40k", client_key="s")
+    s = said_in_private()
+    med, a, joint, said = s.med, s.party, s.joint, s.message
     change, gone = leave(med, a, leaving)
     paused = pause(monkeypatch, services, "can_view")
     outcome = race(
@@ -117,10 +115,8 @@ def test_a_mute_checked_as_its_mediator_was_removed_does_not_land_after_the_remo
 def test_a_release_revoked_while_it_is_relayed_is_either_relayed_or_taken_back(monkeypatch):
     """A release is never both relayed and taken back: relay_post and release_revoke both
     lock the release row first, so one waits for the other."""
-    med = make_mediation(sides=3)
-    a = med.world.principals[0]
-    caucus, joint = med.room("caucus:0"), med.room("joint")
-    said = services.message_post(actor=a, room=caucus, body="We could accept 40k", client_key="s")
+    s = said_in_private()
+    med, a, joint, said = s.med, s.party, s.joint, s.message
     release = services.release_grant(actor=a, message=said, mode="verbatim", target=joint)
     paused = pause(monkeypatch, services, "_next_seq", before=True)
     outcome = race(
@@ -210,10 +206,9 @@ def test_a_release_granted_while_a_post_lands_in_its_target_room_lets_both_land(
     under the case's lock, inserts a row whose foreign key checks the room (FOR KEY SHARE on
     PostgreSQL) while the post holds the room and waits for the case's lock; rooms are locked
     FOR NO KEY UPDATE, which that check does not wait for."""
-    med = make_mediation(sides=3)
-    a, b = med.world.principals[:2]
-    caucus, joint = med.room("caucus:0"), med.room("joint")
-    said = services.message_post(actor=a, room=caucus, body="We could accept 40k", client_key="s")
+    s = said_in_private()
+    med, a, joint, said = s.med, s.party, s.joint, s.message
+    b = med.world.principals[1]
     paused = pause(monkeypatch, services, "can_view")
     outcome = race(
         lambda: services.release_grant(actor=a, message=said, mode="verbatim", target=joint),
