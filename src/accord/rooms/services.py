@@ -390,9 +390,13 @@ def release_grant(
     with transaction.atomic():
         # A double submit (two identical requests at once) makes one release: the message is
         # locked, and an identical open release is returned as it is.
-        Message.objects.select_for_update(of=("self",), no_key=True).filter(id=message.id).first()
-        case_lock(message.room.process.case_id)
-        actor, source = _fresh(actor, message.room)
+        locked = (
+            Message.objects.select_for_update(of=("self",), no_key=True)
+            .select_related("room__process")
+            .get(id=message.id)
+        )
+        case_lock(locked.room.process.case_id)
+        actor, source = _fresh(actor, locked.room)
         return _release_grant(actor, message, source, mode, target, attachment)
 
 

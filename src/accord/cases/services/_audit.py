@@ -40,10 +40,11 @@ def case_lock(case_id: Any) -> None:
     """Hold the case still for the rest of the transaction: take the lock that every change to
     the case takes to record itself (PostgreSQL; SQLite transactions already take turns).
 
-    A write whose checks read who may do what (a post, a relay) takes it before the checks,
-    so a leaving, a removal or a move that commits meanwhile is either seen by them or waits
-    for the write. Take it after the rows the write locks first (a room, a release), as every
-    change here records itself last."""
+    A write whose checks read who may do what takes it before the checks and reads the actor
+    after it, so a leaving, a removal or a move that commits meanwhile is either seen by them
+    or waits for the write. One order, or PostgreSQL deadlocks: the process row, the other
+    rows the write changes (a room, a release, an agreement), this lock, then participant
+    rows (docs/development.md)."""
     case_chain_lock(case_id)
 
 
